@@ -1,0 +1,139 @@
+package io.github.rnnlab.data;
+
+import io.github.rnnlab.task.Task;
+import io.github.rnnlab.task.Trial;
+import io.github.rnnlab.task.TrialStream;
+import java.util.SplittableRandom;
+
+/**
+ * Supervised batches from a task, with neurogym's {@code Dataset} semantics: every batch column is an independent,
+ * seeded stream of back-to-back trials, cut into windows of {@code seqLen} steps. Not thread-safe.
+ *
+ * <p>Like neurogym, each column's trials are laid into a cache of {@link #cacheLen()} steps (the last trial cut at
+ * the end), and windows are served from it until the next window would reach the end of the cache; then the cache is
+ * refilled with fresh trials. So {@code cacheLen / seqLen - 1} windows come from each cache, a trial may be cut at a
+ * cache boundary, and a window that starts a cache starts on a trial onset. The default cache length is neurogym's:
+ * {@code seqLen · (1 + ⌊10⁵ / (inputs + 1) / batch / seqLen⌋)}, 1600 steps for the tutorial's task and batch.
+ * The hidden state is not carried from one window to the next.
+ */
+public final class Dataset {
+  private final Task task;
+  private final int batchSize;
+  private final int seqLen;
+  private final int cacheLen;
+  private final TrialStream[] columns;
+  private final float[][] cacheInputs;
+  private final int[][] cacheTargets;
+  private int start;
+
+  private Dataset(Task task, int batchSize, int seqLen, int cacheLen, long seed) {
+    this.task = task;
+    this.batchSize = batchSize;
+    this.seqLen = seqLen;
+    this.cacheLen = cacheLen;
+    SplittableRandom seeds = new SplittableRandom(seed);
+    this.columns = new TrialStream[batchSize];
+    for (int b = 0; b < batchSize; b++) {
+      columns[b] = task.trials(seeds.nextLong());
+    }
+    this.cacheInputs = new float[batchSize][cacheLen * task.inputSize()];
+    this.cacheTargets = new int[batchSize][cacheLen];
+    this.start = cacheLen; // the first call fills the cache
+  }
+
+  /**
+   * A dataset of {@code batchSize} columns served in windows of {@code seqLen} steps, with neurogym's cache length.
+   *
+   * @throws IllegalArgumentException if {@code batchSize} or {@code seqLen} is not positive
+   */
+  public static Dataset of(Task task, int batchSize, int seqLen, long seed) {
+    requirePositive("batchSize", batchSize);
+    requirePositive("seqLen", seqLen);
+    return of(task, batchSize, seqLen, defaultCacheLen(task.inputSize(), batchSize, seqLen), seed);
+  }
+
+  /**
+   * A dataset with an explicit cache length (a multiple of {@code seqLen}, at least {@code 2 · seqLen}).
+   *
+   * @throws IllegalArgumentException if a size is not positive or the cache length is not allowed
+   */
+  public static Dataset of(Task task, int batchSize, int seqLen, int cacheLen, long seed) {
+    requirePositive("batchSize", batchSize);
+    requirePositive("seqLen", seqLen);
+    if (cacheLen < 2 * seqLen || cacheLen % seqLen != 0) {
+      throw new IllegalArgumentException("cacheLen must be a multiple of seqLen (" + seqLen + ") and at least "
+          + 2 * seqLen + "; got " + cacheLen);
+    }
+    return new Dataset(task, batchSize, seqLen, cacheLen, seed);
+  }
+
+  /** neurogym's default cache length for a task with {@code inputSize} channels and a scalar target. */
+  static int defaultCacheLen(int inputSize, int batchSize, int seqLen) {
+    return seqLen * (1 + (int) Math.floor(1e5 / (inputSize + 1) / batchSize / seqLen));
+  }
+
+  /** The task the trials come from. */
+  public Task task() {
+    return task;
+  }
+
+  /** The number of columns in a batch. */
+  public int batchSize() {
+    return batchSize;
+  }
+
+  /** The number of steps in a batch. */
+  public int seqLen() {
+    return seqLen;
+  }
+
+  /** The number of steps cached per column before fresh trials are drawn. */
+  public int cacheLen() {
+    return cacheLen;
+  }
+
+  /** The next batch. */
+  public Batch next() {
+    if (start + seqLen >= cacheLen) {
+      refill();
+    }
+    int nIn = task.inputSize();
+    float[] inputs = new float[seqLen * batchSize * nIn];
+    int[] targets = new int[seqLen * batchSize];
+    for (int t = 0; t < seqLen; t++) {
+      for (int b = 0; b < batchSize; b++) {
+        System.arraycopy(cacheInputs[b], (start + t) * nIn, inputs, (t * batchSize + b) * nIn, nIn);
+        targets[t * batchSize + b] = cacheTargets[b][start + t];
+      }
+    }
+    start += seqLen;
+    return new Batch(seqLen, batchSize, nIn, inputs, targets);
+  }
+
+  private void refill() {
+    int nIn = task.inputSize();
+    for (int b = 0; b < batchSize; b++) {
+      int t = 0;
+      while (t < cacheLen) {
+        Trial trial = columns[b].next();
+        if (trial.steps() == 0) {
+          throw new IllegalStateException(task.name() + " produced a trial of 0 steps; check its timing and dtMs");
+        }
+        int n = Math.min(trial.steps(), cacheLen - t);
+        for (int s = 0; s < n; s++, t++) {
+          for (int c = 0; c < nIn; c++) {
+            cacheInputs[b][t * nIn + c] = trial.input(s, c);
+          }
+          cacheTargets[b][t] = trial.target(s);
+        }
+      }
+    }
+    start = 0;
+  }
+
+  private static void requirePositive(String name, int value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(name + " must be > 0; got " + value);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.github.rnnlab.task;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * How long a trial period lasts, in milliseconds: neurogym's timing specifications.
+ *
+ * <p>A sampled duration is floored to a whole number of time steps, as neurogym does ({@code (t // dt) * dt}), so a
+ * 1000 ms stimulus lasts 50 steps at dt = 20 ms and a 100 ms fixation lasts 3 steps at dt = 30 ms.
+ */
+public sealed interface Timing {
+
+  /** Draws one duration in milliseconds (before flooring to the time step). */
+  double sampleMs(RandomGenerator rng);
+
+  /** A fixed duration. */
+  static Timing constant(double ms) {
+    return new Constant(ms);
+  }
+
+  /** A duration drawn uniformly from the given values. */
+  static Timing choice(List<Double> valuesMs) {
+    return new Choice(valuesMs);
+  }
+
+  /** A duration drawn uniformly from {@code [lowMs, highMs)}. */
+  static Timing uniform(double lowMs, double highMs) {
+    return new Uniform(lowMs, highMs);
+  }
+
+  /**
+   * An exponential duration with the given mean, truncated to {@code [minMs, maxMs)} by rejection, as neurogym's
+   * {@code TruncExp}; {@code maxMs} is returned when {@code minMs >= maxMs}.
+   */
+  static Timing truncatedExponential(double meanMs, double minMs, double maxMs) {
+    return new TruncatedExponential(meanMs, minMs, maxMs);
+  }
+
+  /** Number of whole time steps in {@code ms}, floored as neurogym floors durations. */
+  static int steps(double ms, double dtMs) {
+    // The tiny slack keeps 0.3 / 0.1 from flooring to 2 through round-off.
+    return (int) Math.floor(ms / dtMs + 1e-9);
+  }
+
+  /** A fixed duration. */
+  record Constant(double ms) implements Timing {
+    public Constant {
+      requireDuration("constant duration", ms);
+    }
+
+    @Override
+    public double sampleMs(RandomGenerator rng) {
+      return ms;
+    }
+
+  }
+
+  /** A duration drawn uniformly from a list of values. */
+  record Choice(List<Double> valuesMs) implements Timing {
+    public Choice {
+      if (valuesMs.isEmpty()) {
+        throw new IllegalArgumentException("choice timing needs at least one duration; got an empty list");
+      }
+      valuesMs = List.copyOf(valuesMs);
+      valuesMs.forEach(v -> requireDuration("choice duration", v));
+    }
+
+    @Override
+    public double sampleMs(RandomGenerator rng) {
+      return valuesMs.get(rng.nextInt(valuesMs.size()));
+    }
+
+  }
+
+  /** A duration drawn uniformly from {@code [lowMs, highMs)}. */
+  record Uniform(double lowMs, double highMs) implements Timing {
+    public Uniform {
+      requireDuration("uniform low", lowMs);
+      if (!(highMs >= lowMs)) {
+        throw new IllegalArgumentException("uniform timing needs highMs >= lowMs; got low " + lowMs + ", high " + highMs);
+      }
+    }
+
+    @Override
+    public double sampleMs(RandomGenerator rng) {
+      return lowMs + (highMs - lowMs) * rng.nextDouble();
+    }
+
+  }
+
+  /** An exponential duration truncated to {@code [minMs, maxMs)} by rejection. */
+  record TruncatedExponential(double meanMs, double minMs, double maxMs) implements Timing {
+    public TruncatedExponential {
+      if (!(meanMs > 0) || Double.isInfinite(meanMs)) {
+        throw new IllegalArgumentException("truncated-exponential mean must be > 0 ms; got " + meanMs);
+      }
+      requireDuration("truncated-exponential min", minMs);
+      if (Double.isNaN(maxMs)) {
+        throw new IllegalArgumentException("truncated-exponential max must be a number (use infinity for no bound)");
+      }
+    }
+
+    @Override
+    public double sampleMs(RandomGenerator rng) {
+      if (minMs >= maxMs) {
+        return maxMs;
+      }
+      while (true) {
+        double t = -meanMs * Math.log(1 - rng.nextDouble());
+        if (t >= minMs && t < maxMs) {
+          return t;
+        }
+      }
+    }
+  }
+
+  private static void requireDuration(String what, double ms) {
+    if (!(ms >= 0) || Double.isInfinite(ms)) {
+      throw new IllegalArgumentException(what + " must be a finite number of ms >= 0; got " + ms);
+    }
+  }
+}

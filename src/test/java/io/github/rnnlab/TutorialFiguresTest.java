@@ -1,0 +1,48 @@
+package io.github.rnnlab;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TutorialFiguresTest {
+
+  @Test
+  void flagsParse() {
+    var o = TutorialFigures.Options.parse(List.of("--out", "x", "--seed", "7", "--steps", "20", "--eval-trials", "9"));
+    assertEquals(new TutorialFigures.Options(Path.of("x"), 7, 20, 9), o);
+    assertEquals(1000, TutorialFigures.Options.parse(List.of()).steps());
+  }
+
+  @Test
+  void badFlagsAreExplained() {
+    var unknown = assertThrows(IllegalArgumentException.class,
+        () -> TutorialFigures.Options.parse(List.of("--sede", "1")));
+    assertEquals("unknown flag --sede", unknown.getMessage());
+    var negative = assertThrows(IllegalArgumentException.class,
+        () -> TutorialFigures.Options.parse(List.of("--steps", "-5")));
+    assertTrue(negative.getMessage().contains("--steps takes a whole number > 0; got -5"));
+    assertThrows(IllegalArgumentException.class, () -> TutorialFigures.Options.parse(List.of("--out")));
+  }
+
+  @Test
+  void sameSeedWritesIdenticalCsvFiles(@TempDir Path dir) throws Exception {
+    Path a = dir.resolve("a");
+    Path b = dir.resolve("b");
+    TutorialFigures.run(new TutorialFigures.Options(a, 3, 30, 20));
+    TutorialFigures.run(new TutorialFigures.Options(b, 3, 30, 20));
+    for (String f : List.of("loss.csv", "trials.csv", "pca.csv", "pca_variance.csv")) {
+      assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
+    }
+    for (String f : List.of("task.png", "loss.png", "pca.png", "summary.json")) {
+      assertTrue(Files.size(a.resolve(f)) > 0, f);
+    }
+    assertTrue(Files.readString(a.resolve("summary.json")).contains("\"accuracy_per_coherence\""));
+  }
+}

@@ -1,0 +1,86 @@
+package io.github.rnnlab.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.rnnlab.task.PerceptualDecisionMaking;
+import io.github.rnnlab.task.Tasks;
+import io.github.rnnlab.task.Trial;
+import io.github.rnnlab.task.TrialStream;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class DatasetTest {
+  private final PerceptualDecisionMaking task = Tasks.perceptualDecisionMaking(20, 1000);
+
+  @Test
+  void shapesAreTimeMajor() {
+    Batch batch = Dataset.of(task, 16, 100, 1).next();
+    assertArrayEquals(new long[] {100, 16, 3}, batch.inputs().shape());
+    assertArrayEquals(new long[] {100, 16}, batch.targets().shape());
+  }
+
+  @Test
+  void defaultCacheIsNeurogyms() {
+    assertEquals(1600, Dataset.of(task, 16, 100, 1).cacheLen());
+    assertEquals(200, Dataset.defaultCacheLen(33, 16, 100));
+  }
+
+  /** Each column is its stream's trials back to back: the column seeds are the stream seeds the dataset draws. */
+  @Test
+  void columnsAreBackToBackTrialsCutIntoWindows() {
+    int batchSize = 3;
+    int seqLen = 100;
+    SplittableRandom seeds = new SplittableRandom(9);
+    for (int b = 0; b < batchSize; b++) {
+      TrialStream stream = task.trials(seeds.nextLong());
+      float[][] expected = new float[1600][];
+      int[] targets = new int[1600];
+      int t = 0;
+      while (t < 1600) {
+        Trial trial = stream.next();
+        for (int s = 0; s < trial.steps() && t < 1600; s++, t++) {
+          expected[t] = new float[] {trial.input(s, 0), trial.input(s, 1), trial.input(s, 2)};
+          targets[t] = trial.target(s);
+        }
+      }
+      Dataset fresh = Dataset.of(task, batchSize, seqLen, 9);
+      // 15 windows come from a 1600-step cache: the one that would end at the cache's end is never served.
+      for (int w = 0; w < 15; w++) {
+        Batch batch = fresh.next();
+        for (int s = 0; s < seqLen; s++) {
+          int at = w * seqLen + s;
+          assertEquals(targets[at], batch.target(s, b), "column " + b + " step " + at);
+          for (int c = 0; c < 3; c++) {
+            assertEquals(expected[at][c], batch.input(s, b, c), "column " + b + " step " + at);
+          }
+        }
+      }
+      // The 16th batch starts a fresh cache, on a trial onset: fixation on, target 0, no stimulus yet.
+      Batch refilled = fresh.next();
+      assertEquals(1f, refilled.input(0, b, 0));
+      assertEquals(0f, refilled.input(0, b, 1));
+    }
+  }
+
+  @Test
+  void sameSeedSameBatchesAndColumnsDiffer() {
+    Batch a = Dataset.of(task, 4, 50, 3).next();
+    Batch b = Dataset.of(task, 4, 50, 3).next();
+    assertEquals(a.inputs(), b.inputs());
+    assertEquals(a.targets(), b.targets());
+    assertNotEquals(a.inputs().get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+        org.nd4j.linalg.indexing.NDArrayIndex.point(0)), a.inputs().get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+        org.nd4j.linalg.indexing.NDArrayIndex.point(1)));
+  }
+
+  @Test
+  void badSizesAreRejected() {
+    var e = assertThrows(IllegalArgumentException.class, () -> Dataset.of(task, 0, 100, 1));
+    assertTrue(e.getMessage().contains("batchSize must be > 0; got 0"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Dataset.of(task, 2, 100, 150, 1));
+  }
+}
