@@ -34,6 +34,14 @@ public interface Task {
   /** Draws one trial, using only {@code rng} for randomness. */
   Trial sampleTrial(RandomGenerator rng);
 
+  /**
+   * Draws trial number {@code index} (from 0) of a {@link TrialStream}. Tasks whose trials depend on their place in
+   * the sequence override this, as yang19's tasks alternate rings; the default ignores {@code index}.
+   */
+  default Trial sampleTrial(RandomGenerator rng, long index) {
+    return sampleTrial(rng);
+  }
+
   /** The number of input channels. */
   default int inputSize() {
     return inputNames().size();

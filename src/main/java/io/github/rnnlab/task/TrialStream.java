@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 public final class TrialStream {
   private final Task task;
   private final SplittableRandom rng;
+  private long index;
 
   TrialStream(Task task, long seed) {
     this.task = task;
@@ -21,7 +22,7 @@ public final class TrialStream {
 
   /** The next trial. */
   public Trial next() {
-    return task.sampleTrial(rng);
+    return task.sampleTrial(rng, index++);
   }
 
   /** The next {@code count} trials. */
