@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A continuous-time RNN with a linear readout: the tutorial's {@code RNNNet}.
@@ -47,7 +48,7 @@ public final class Ctrnn implements RecurrentNetwork {
    */
   private static final int PARTS = 2;
 
-  private Workspace workspace;
+  private @Nullable Workspace workspace;
 
   private Ctrnn(Builder b) {
     this.inputSize = b.inputSize;
@@ -151,7 +152,7 @@ public final class Ctrnn implements RecurrentNetwork {
     }
     int steps = (int) s[0];
     int batch = (int) s[1];
-    Workspace w = workspace(steps, batch, false);
+    Workspace w = workspace(steps, batch);
     float[] flat = inputs.castTo(DataType.FLOAT).dup('c').data().asFloat();
     for (int n = 0; n < w.rows; n++) {
       System.arraycopy(flat, n * inputSize, w.z[n], hiddenSize, inputSize);
@@ -174,7 +175,7 @@ public final class Ctrnn implements RecurrentNetwork {
     }
     int steps = batch.seqLen();
     int size = batch.batchSize();
-    Workspace w = workspace(steps, size, true);
+    Workspace w = workspace(steps, size);
     for (int t = 0; t < steps; t++) {
       for (int b = 0; b < size; b++) {
         float[] z = w.z[t * size + b];
@@ -218,7 +219,7 @@ public final class Ctrnn implements RecurrentNetwork {
    * row {@code z[n] = [h_{t−1}, x_t, 1]}; the new rates go to the next step's row. With targets, also the loss terms
    * and output gradients.
    */
-  private void forwardRange(Workspace w, int b0, int b1, int[] targets) {
+  private void forwardRange(Workspace w, int b0, int b1, int @Nullable [] targets) {
     int size = w.batch;
     int h = hiddenSize;
     int e = w.width;
@@ -235,11 +236,8 @@ public final class Ctrnn implements RecurrentNetwork {
         float[] z = w.z[n];
         float[] hn = w.z[n + size];
         Arrays.fill(pre, 0f);
-        if (t == 0) {
-          Kernels.addScaledRowsSparse(pre, z, w.weightsT, e, h, index);
-        } else {
-          Kernels.addScaledRows(pre, z, w.weightsT, e, h);
-        }
+        // Silent units (rate exactly 0, often half of them) contribute nothing to the drive.
+        Kernels.addScaledRowsSparse(pre, z, w.weightsT, e, h, index);
         if (reluPlacement == ReluPlacement.INSIDE) {
           for (int j = 0; j < h; j++) {
             hn[j] = leak * z[j] + a * Math.max(pre[j], 0f);
@@ -389,10 +387,10 @@ public final class Ctrnn implements RecurrentNetwork {
     }
   }
 
-  private Workspace workspace(int steps, int batch, boolean training) {
-    Workspace w = workspace;
-    if (w == null || w.steps != steps || w.batch != batch || (training && w.dy == null)) {
-      w = new Workspace(steps, batch, training);
+  private Workspace workspace(int steps, int batch) {
+    @Nullable Workspace w = workspace;
+    if (w == null || w.steps != steps || w.batch != batch) {
+      w = new Workspace(steps, batch);
       workspace = w;
     }
     return w;
@@ -432,7 +430,7 @@ public final class Ctrnn implements RecurrentNetwork {
     final float[][] dy;
     final Partial[] partials;
 
-    Workspace(int steps, int batch, boolean training) {
+    Workspace(int steps, int batch) {
       this.steps = steps;
       this.batch = batch;
       this.rows = steps * batch;
@@ -445,10 +443,10 @@ public final class Ctrnn implements RecurrentNetwork {
       this.y = new float[rows][outputSize];
       this.weightsT = new float[width][hiddenSize];
       this.targets = new int[rows];
-      this.loss = training ? new double[rows] : null;
-      this.correct = training ? new boolean[rows] : null;
-      this.dy = training ? new float[rows][outputSize] : null;
-      this.partials = new Partial[training ? PARTS : 0];
+      this.loss = new double[rows];
+      this.correct = new boolean[rows];
+      this.dy = new float[rows][outputSize];
+      this.partials = new Partial[PARTS];
       for (int p = 0; p < partials.length; p++) {
         partials[p] = new Partial(hiddenSize, width, outputSize);
       }

@@ -25,14 +25,15 @@ final class Kernels {
 
   /**
    * {@code y[:n] += Σ_k s[k] · rows[k][:n]} over the {@code k < count} with {@code s[k] != 0}; {@code index} is
-   * scratch of length {@code count}. ReLU gradients are about half zeros, so skipping them halves the work.
+   * scratch of length {@code count}. ReLU rates and their gradients are about half zeros, so skipping them halves the
+   * work.
    */
   static void addScaledRowsSparse(float[] y, float[] s, float[][] rows, int count, int n, int[] index) {
     int m = 0;
     for (int k = 0; k < count; k++) {
-      if (s[k] != 0f) {
-        index[m++] = k;
-      }
+      // Branch-free: whether s[k] is zero is a coin flip for ReLU units, which a branch would mispredict.
+      index[m] = k;
+      m += s[k] != 0f ? 1 : 0;
     }
     addScaledRowsAt(y, s, rows, index, m, n);
   }

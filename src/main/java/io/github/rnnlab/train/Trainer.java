@@ -8,6 +8,7 @@ import io.github.rnnlab.model.RecurrentNetwork;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Trains a network by backpropagation through time on batches from a {@link Dataset}: mean cross-entropy over every
@@ -25,7 +26,7 @@ public final class Trainer {
   private final double epsilon;
   private final double clipGradNorm;
   private final int logEvery;
-  private final TrainingProgress progress;
+  private final @Nullable TrainingProgress progress;
 
   private Trainer(Builder b) {
     this.steps = b.steps;
@@ -70,7 +71,7 @@ public final class Trainer {
     double[] loss = new double[steps];
     double[] stepAccuracy = new double[steps];
     double[] decisionAccuracy = new double[steps];
-    String stopReason = null;
+    @Nullable String stopReason = null;
     long start = System.nanoTime();
     int done = 0;
     while (done < steps) {
@@ -134,7 +135,7 @@ public final class Trainer {
     private double epsilon = 1e-8;
     private double clipGradNorm;
     private int logEvery = 100;
-    private TrainingProgress progress;
+    private @Nullable TrainingProgress progress;
 
     private Builder() {}
 

@@ -5,6 +5,7 @@ import io.github.rnnlab.plot.Figure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -18,9 +19,10 @@ public final class TrainingHistory {
   private final double[] stepAccuracy;
   private final double[] decisionAccuracy;
   private final double seconds;
-  private final String stopReason;
+  private final @Nullable String stopReason;
 
-  TrainingHistory(double[] loss, double[] stepAccuracy, double[] decisionAccuracy, double seconds, String stopReason) {
+  TrainingHistory(double[] loss, double[] stepAccuracy, double[] decisionAccuracy, double seconds,
+      @Nullable String stopReason) {
     this.loss = loss;
     this.stepAccuracy = stepAccuracy;
     this.decisionAccuracy = decisionAccuracy;

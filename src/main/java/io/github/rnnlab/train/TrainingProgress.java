@@ -3,6 +3,7 @@ package io.github.rnnlab.train;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Receives progress while a {@link Trainer} runs. The default prints a line every {@code logEvery} steps to standard
@@ -18,15 +19,27 @@ public interface TrainingProgress {
 
   /** Lines such as {@code Step  100/1000  loss 0.1976  (2.5 s)} on {@code out}. */
   static TrainingProgress lines(PrintStream out) {
+    return lines(() -> out);
+  }
+
+  /**
+   * Lines on whatever {@code System.out} is at each report: notebook kernels swap it for every cell, so a stream
+   * captured once would print into a finished cell.
+   */
+  static TrainingProgress lines() {
+    return lines(() -> System.out);
+  }
+
+  private static TrainingProgress lines(Supplier<PrintStream> out) {
     return new TrainingProgress() {
       @Override
       public void report(int step, int totalSteps, double meanLoss, double seconds) {
-        out.println(format(step, totalSteps, meanLoss, seconds));
+        out.get().println(format(step, totalSteps, meanLoss, seconds));
       }
 
       @Override
       public void stopped(String message) {
-        out.println(message);
+        out.get().println(message);
       }
     };
   }
@@ -61,7 +74,7 @@ public interface TrainingProgress {
 
   /** Holds the process-wide default; interfaces cannot have mutable static fields of their own. */
   final class Holder {
-    private static volatile TrainingProgress current = lines(System.out);
+    private static volatile TrainingProgress current = lines();
 
     private Holder() {}
   }

@@ -1,0 +1,10 @@
+import io.github.rnnlab.task.*;
+import io.github.rnnlab.data.*;
+import io.github.rnnlab.model.*;
+import io.github.rnnlab.train.*;
+import io.github.rnnlab.analysis.*;
+import io.github.rnnlab.plot.*;
+import io.github.rnnlab.jupyter.Notebook;
+import tech.tablesaw.api.*;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;

@@ -1,0 +1,8 @@
+/**
+ * Analyses of trained networks: {@link io.github.rnnlab.analysis.Evaluation} on fresh trials and {@link
+ * io.github.rnnlab.analysis.Pca} of their activity.
+ */
+@NullMarked
+package io.github.rnnlab.analysis;
+
+import org.jspecify.annotations.NullMarked;

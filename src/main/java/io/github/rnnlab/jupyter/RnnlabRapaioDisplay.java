@@ -1,0 +1,135 @@
+package io.github.rnnlab.jupyter;
+
+import io.github.rnnlab.plot.Figure;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.rapaio.jupyter.kernel.display.DisplayData;
+import org.rapaio.jupyter.kernel.display.DisplayRenderer;
+import org.rapaio.jupyter.kernel.display.DisplayTransformer;
+import org.rapaio.jupyter.kernel.display.MimeType;
+import org.rapaio.jupyter.kernel.display.spi.DisplayProvider;
+import org.rapaio.jupyter.kernel.global.Global;
+import tech.tablesaw.api.Table;
+
+/**
+ * rnnlab's display provider for the rapaio-jupyter-kernel, found by {@code ServiceLoader}
+ * ({@code META-INF/services/org.rapaio.jupyter.kernel.display.spi.DisplayProvider}) when the kernel first renders a
+ * value or a {@code display(...)} call, and again after {@code %jar} / {@code %dependency}. A Tablesaw {@link Table}
+ * shows as an HTML table (plus text), an XChart chart or an rnnlab {@link Figure} as a PNG, {@link Html} as HTML.
+ *
+ * <p>rapaio has no start-up hook for libraries, so the constructor does the rest of the set-up: when it finds itself
+ * inside the rapaio kernel it routes {@link Notebook} displays there and installs live training progress as the
+ * default. That happens when the kernel first renders something (any cell ending in a value, e.g. a chart), or
+ * when {@link Notebook} is first used; a training run before either prints progress lines instead.
+ *
+ * <p>Only the rapaio kernel loads this class; its API is a {@code provided} dependency.
+ */
+public final class RnnlabRapaioDisplay implements DisplayProvider {
+
+  /** Creates the provider; when running inside the rapaio kernel, also installs the notebook integration. */
+  public RnnlabRapaioDisplay() {
+    if (Notebook.inRapaioKernel()) {
+      Notebook.install(new Bridge());
+    }
+  }
+
+  @Override
+  public List<DisplayRenderer> getDisplayRenderers() {
+    return List.of(
+        renderer(Table.class, "text/html", Map.of(
+            "text/html", Renders::tableHtml,
+            "text/plain", Renders::tableText)),
+        renderer(chartClass(), "image/png", Map.of(
+            "image/png", Renders::chartPng,
+            "text/plain", Renders::chartText)),
+        renderer(Figure.class, "image/png", Map.of(
+            "image/png", Renders::figurePng,
+            "text/plain", Figure::toString)),
+        renderer(Html.class, "text/html", Map.of("text/html", Html::html)));
+  }
+
+  @Override
+  public List<DisplayTransformer> getDisplayTransformers() {
+    return List.of();
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Class<Chart<?, ?>> chartClass() {
+    return (Class) Chart.class;
+  }
+
+  /** The long MIME type for a long or short name ({@code "png"}), or null if rapaio does not know it. */
+  static String longMime(String mime) {
+    try {
+      return MimeType.from(mime, null).longType();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * A renderer for {@code type}: asked for no particular type (a cell's value, {@code display(o)}), it gives
+   * {@code preferred} plus text; asked for one type, just that one.
+   */
+  static <T> DisplayRenderer renderer(Class<T> type, String preferred, Map<String, Function<T, String>> outputs) {
+    Map<String, Function<T, String>> ordered = new LinkedHashMap<>();
+    ordered.put(preferred, outputs.get(preferred));
+    outputs.forEach(ordered::putIfAbsent);
+    return new DisplayRenderer() {
+      @Override
+      public Class<?> rendererClass() {
+        return type;
+      }
+
+      @Override
+      public boolean canRender(String mime) {
+        return mime == null || ordered.containsKey(longMime(mime));
+      }
+
+      @Override
+      public DisplayData render(String mime, Object o) {
+        T value = type.cast(o);
+        if (mime != null) {
+          String m = longMime(mime);
+          return DisplayData.withType(m, ordered.get(m).apply(value));
+        }
+        DisplayData dd = null;
+        for (Map.Entry<String, Function<T, String>> e : ordered.entrySet()) {
+          String data = e.getValue().apply(value);
+          if (dd == null) {
+            dd = DisplayData.withType(e.getKey(), data);
+          } else {
+            dd.putData(e.getKey(), data);
+          }
+        }
+        return dd;
+      }
+    };
+  }
+
+  /** Display and update through rapaio's {@code Global} (only used inside the kernel). */
+  private static final class Bridge implements Notebook.Bridge {
+    @Override
+    public Notebook.Kernel kernel() {
+      return Notebook.Kernel.RAPAIO;
+    }
+
+    @Override
+    public String display(Object o) {
+      return o instanceof String s ? Global.display("text/plain", s) : Global.display(o);
+    }
+
+    @Override
+    public boolean update(String id, Object o) {
+      if (o instanceof String s) {
+        Global.updateDisplay(id, "text/plain", s);
+      } else {
+        Global.updateDisplay(id, o);
+      }
+      return true;
+    }
+  }
+}
