@@ -29,11 +29,12 @@ final class Adam {
   void update(List<Parameter> parameters, float gradScale) {
     step++;
     double correction1 = 1 - Math.pow(beta1, step);
-    double sqrtCorrection2 = Math.sqrt(1 - Math.pow(beta2, step));
     float stepSize = (float) (learningRate / correction1);
+    float inverseRoot2 = (float) (1 / Math.sqrt(1 - Math.pow(beta2, step)));
     float b1 = (float) beta1;
     float b2 = (float) beta2;
-    float c2 = (float) sqrtCorrection2;
+    float rest1 = 1 - b1;
+    float rest2 = 1 - b2;
     float eps = (float) epsilon;
     for (Parameter p : parameters) {
       if (!p.trainable()) {
@@ -48,11 +49,14 @@ final class Adam {
         float[] g = grads[r];
         float[] m = mv[0][r];
         float[] v = mv[1][r];
+        // Straight-line float arithmetic over equal indices, so the JIT vectorises it.
         for (int c = 0; c < w.length; c++) {
           float gc = g[c] * gradScale;
-          m[c] = b1 * m[c] + (1 - b1) * gc;
-          v[c] = b2 * v[c] + (1 - b2) * gc * gc;
-          w[c] -= stepSize * m[c] / ((float) Math.sqrt(v[c]) / c2 + eps);
+          float mc = b1 * m[c] + rest1 * gc;
+          float vc = b2 * v[c] + rest2 * gc * gc;
+          m[c] = mc;
+          v[c] = vc;
+          w[c] -= stepSize * mc / ((float) Math.sqrt(vc) * inverseRoot2 + eps);
         }
       }
     }

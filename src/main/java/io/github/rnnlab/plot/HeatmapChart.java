@@ -1,0 +1,186 @@
+package io.github.rnnlab.plot;
+
+import io.github.rnnlab.model.Parameter;
+import java.awt.Color;
+import java.awt.Font;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.HeatMapSeries;
+import org.knowm.xchart.style.HeatMapStyler;
+import org.knowm.xchart.style.Styler;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A matrix as a heat map, drawn like matplotlib's {@code imshow}: row 0 at the top, column 0 at the left, one cell
+ * per entry, with a colour bar. Weight matrices use rows as "To unit" and columns as "From unit" ({@code W[to][from]},
+ * as {@code nn.Linear} stores them).
+ *
+ * <p>Colours: if any value is negative, a diverging blue–white–red map symmetric around 0 (±max|value|, so white is
+ * exactly 0 and equal magnitudes get equal intensity); otherwise white to red from 0 to the maximum, for magnitudes
+ * and distances. The tutorial's figures are exercise 3's recurrent weights before and after training and exercise 7's
+ * |W_rec|.
+ *
+ * <pre>{@code
+ * HeatmapChart.of(net.parameter("W_rec"))                     // title "W_rec"
+ * HeatmapChart.of("RNN weight after training", net.parameter("W_rec").toArray())
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class HeatmapChart {
+  /** Negative end of the diverging map (matplotlib's bwr blue). */
+  private static final Color BLUE = new Color(0, 0, 255);
+  /** Positive end of both maps (matplotlib's bwr red). */
+  private static final Color RED = new Color(255, 0, 0);
+  private static final int SIZE = 500;
+
+  private HeatmapChart() {}
+
+  /** The heat map of a parameter's current values, titled with its name (a vector shows as one row). */
+  public static Figure of(Parameter parameter) {
+    return of(parameter.name(), parameter.values());
+  }
+
+  /**
+   * The heat map of a 2-D array (a 1-D array shows as one row).
+   *
+   * @throws IllegalArgumentException if {@code matrix} has more than 2 dimensions or no entries
+   */
+  public static Figure of(String title, INDArray matrix) {
+    if (matrix.rank() > 2 || matrix.length() == 0) {
+      throw new IllegalArgumentException("a heat map needs a non-empty 1-D or 2-D array; got shape "
+          + Arrays.toString(matrix.shape()));
+    }
+    INDArray m = matrix.rank() == 2 ? matrix : matrix.reshape(1, matrix.length());
+    int rows = (int) m.size(0);
+    int cols = (int) m.size(1);
+    float[][] values = new float[rows][cols];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        values[r][c] = m.getFloat(r, c);
+      }
+    }
+    return of(title, values);
+  }
+
+  /**
+   * The heat map of {@code matrix[row][column]}.
+   *
+   * @throws IllegalArgumentException if {@code matrix} is empty, ragged, or holds a NaN or infinite value
+   */
+  public static Figure of(String title, float[][] matrix) {
+    return Figure.of(chart(title, matrix));
+  }
+
+  /** The XChart chart itself, for laying out with others via {@link Figure#row}. */
+  public static HeatMapChart chart(String title, float[][] matrix) {
+    if (matrix.length == 0 || matrix[0].length == 0) {
+      throw new IllegalArgumentException("a heat map needs at least one row and one column");
+    }
+    int rows = matrix.length;
+    int cols = matrix[0].length;
+    double maxAbs = 0;
+    double min = Double.POSITIVE_INFINITY;
+    List<Number[]> cells = new ArrayList<>(rows * cols);
+    for (int r = 0; r < rows; r++) {
+      if (matrix[r].length != cols) {
+        throw new IllegalArgumentException("row " + r + " has " + matrix[r].length + " values but row 0 has " + cols);
+      }
+      for (int c = 0; c < cols; c++) {
+        float v = matrix[r][c];
+        if (!Float.isFinite(v)) {
+          throw new IllegalArgumentException("entry [" + r + "][" + c + "] is " + v + "; a heat map needs finite "
+              + "values");
+        }
+        maxAbs = Math.max(maxAbs, Math.abs(v));
+        min = Math.min(min, v);
+        // XChart puts y index 0 at the bottom; flip so row 0 is at the top, as imshow does.
+        cells.add(new Number[] {c, rows - 1 - r, v});
+      }
+    }
+    boolean diverging = min < 0;
+    double top = niceCeiling(maxAbs);
+    List<Integer> x = new ArrayList<>(cols);
+    for (int c = 0; c < cols; c++) {
+      x.add(c);
+    }
+    List<Integer> y = new ArrayList<>(rows);
+    for (int r = 0; r < rows; r++) {
+      y.add(r);
+    }
+    int plotWidth = SIZE;
+    int plotHeight = (int) Math.round(Math.max(0.25, Math.min(1.6, (double) rows / cols)) * SIZE * 0.8);
+    HeatMapChart chart = new HeatMapChartBuilder().width(plotWidth + 120).height(plotHeight + 100).title(title)
+        .xAxisTitle(rows == 1 ? "Index" : "From unit (column)").yAxisTitle(rows == 1 ? "" : "To unit (row)").build();
+    HeatMapStyler s = chart.getStyler();
+    s.setChartBackgroundColor(Color.WHITE);
+    s.setPlotBackgroundColor(Color.WHITE);
+    s.setPlotBorderVisible(true);
+    s.setAntiAlias(true);
+    s.setLegendVisible(true);
+    s.setLegendPosition(Styler.LegendPosition.OutsideE);
+    s.setPiecewise(false);
+    s.setDrawBorder(false);
+    s.setShowValue(false);
+    s.setRangeColors(diverging ? new Color[] {BLUE, Color.WHITE, RED} : new Color[] {Color.WHITE, RED});
+    String pattern = top >= 100 ? "0" : top >= 1 ? "0.0#" : "0.0##";
+    s.setHeatMapValueDecimalPattern(pattern);
+    s.setHeatMapDecimalValueFormatter(v -> new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT))
+        .format(v));
+    s.setPlotGridLinesVisible(false);
+    s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    s.setGradientColorColumnHeight(Math.max(120, plotHeight - 40));
+    s.setAxisTicksMarksVisible(false);
+    hideCrowdedTicks(s, cols, rows);
+    HeatMapSeries series = chart.addSeries(title, x, y, cells);
+    series.setMin(diverging ? -top : 0);
+    series.setMax(top);
+    return chart;
+  }
+
+  /**
+   * {@code x} rounded up to two significant digits, e.g. 0.0999 → 0.1, 0.4312 → 0.44, 1 for 0. XChart prints the
+   * colour bar's ends with {@code Double.toString}, so they must be short decimals.
+   */
+  static double niceCeiling(double x) {
+    if (!(x > 0)) {
+      return 1;
+    }
+    // Entries are float32: 0.1f is 0.10000000149 as a double, which must round to 0.1, not 0.11.
+    BigDecimal rounded = new BigDecimal(Float.toString((float) x)).round(new MathContext(2, RoundingMode.CEILING));
+    return Double.parseDouble(rounded.stripTrailingZeros().toPlainString());
+  }
+
+  /** Labels every k-th unit so at most about 16 labels show per axis. */
+  private static void hideCrowdedTicks(HeatMapStyler s, int cols, int rows) {
+    int xStep = step(cols);
+    int yStep = step(rows);
+    s.setXAxisTickLabelsFormattingFunction(v -> label(v, xStep));
+    // Positions count up from the bottom; rows count down from the top.
+    s.setYAxisTickLabelsFormattingFunction(v -> label(rows - 1 - v, yStep));
+  }
+
+  private static int step(int n) {
+    int[] nice = {1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000};
+    for (int k : nice) {
+      if (n / k <= 16) {
+        return k;
+      }
+    }
+    return Math.max(1, n / 16);
+  }
+
+  private static String label(double v, int step) {
+    long i = Math.round(v);
+    return i % step == 0 ? Long.toString(i) : " ";
+  }
+}
