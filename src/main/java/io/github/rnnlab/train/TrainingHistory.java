@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -45,7 +47,7 @@ public final class TrainingHistory {
     return loss.length == 0 ? Double.NaN : loss[loss.length - 1];
   }
 
-  /** The mean loss over steps {@code (step − window, step]}, as the tutorial prints it. */
+  /** The mean loss over steps {@code (step − window, step]}, as the tutorial prints it every 100 steps. */
   public double meanLoss(int step, int window) {
     double sum = 0;
     int from = Math.max(0, step - window);
@@ -82,23 +84,88 @@ public final class TrainingHistory {
         DoubleColumn.create("decision_accuracy", decisionAccuracy));
   }
 
-  /** The loss curve. */
-  public Figure plot() {
-    return Figure.of(Charts.lines("Training loss", "Training step", "Loss (cross-entropy)", stepAxis(),
-        Map.of("loss", loss)));
+  /** What {@link #compare} plots: one of the per-step series of {@link #toTable()}. */
+  public enum Metric {
+    /** Mean cross-entropy of the batch. */
+    LOSS("Loss (cross-entropy)"),
+    /** Fraction of all time steps of the batch whose most likely output is the target, fixation included. */
+    STEP_ACCURACY("Accuracy over all time steps"),
+    /** The same fraction over the decision period only (steps whose target is a choice). */
+    DECISION_ACCURACY("Decision accuracy");
+
+    private final String label;
+
+    Metric(String label) {
+      this.label = label;
+    }
   }
 
-  /** The two accuracies against the training step. */
+  /** The loss curve. */
+  public Figure plot() {
+    return compare(Map.of("loss", this), Metric.LOSS, 1);
+  }
+
+  /** The decision accuracy and the accuracy over all time steps against the training step. */
   public Figure plotAccuracy() {
     Map<String, double[]> curves = new LinkedHashMap<>();
     curves.put("decision accuracy (decision period)", decisionAccuracy);
     curves.put("step accuracy (all time steps)", stepAccuracy);
-    return Figure.of(Charts.lines("Accuracy during training", "Training step", "Accuracy", stepAxis(), curves));
+    return Figure.of(Charts.lines("Accuracy during training", "Training step", "Accuracy", stepAxis(steps()),
+        curves));
   }
 
-  private double[] stepAxis() {
-    double[] x = new double[loss.length];
-    for (int i = 0; i < x.length; i++) {
+  /** The per-step values of {@code metric}. */
+  public double[] values(Metric metric) {
+    return switch (metric) {
+      case LOSS -> loss.clone();
+      case STEP_ACCURACY -> stepAccuracy.clone();
+      case DECISION_ACCURACY -> decisionAccuracy.clone();
+    };
+  }
+
+  /**
+   * Several runs' curves of {@code metric} on one chart, one line per run named by its key, each a moving average over
+   * {@code window} steps ({@code 1} plots every step). Runs may differ in length; each is plotted against its own
+   * steps.
+   *
+   * @throws IllegalArgumentException if {@code runs} is empty or {@code window} is not positive
+   */
+  public static Figure compare(Map<String, TrainingHistory> runs, Metric metric, int window) {
+    if (runs.isEmpty()) {
+      throw new IllegalArgumentException("compare needs at least one run; got none");
+    }
+    if (window <= 0) {
+      throw new IllegalArgumentException("window must be > 0 steps; got " + window);
+    }
+    String title = metric.label + (window > 1 ? " (mean over " + window + " steps)" : "");
+    XYChart chart = Charts.xy(title, "Training step", metric.label, Charts.WIDTH, Charts.HEIGHT);
+    chart.getStyler().setLegendVisible(runs.size() > 1);
+    runs.forEach((name, run) -> {
+      double[] y = movingAverage(run.values(metric), window);
+      if (y.length > 0) {
+        chart.addSeries(name, stepAxis(y.length), y).setMarker(SeriesMarkers.NONE);
+      }
+    });
+    return Figure.of(chart);
+  }
+
+  /** Mean of the last {@code window} values at each point (fewer at the start). */
+  static double[] movingAverage(double[] values, int window) {
+    double[] out = new double[values.length];
+    double sum = 0;
+    for (int i = 0; i < values.length; i++) {
+      sum += values[i];
+      if (i >= window) {
+        sum -= values[i - window];
+      }
+      out[i] = sum / Math.min(i + 1, window);
+    }
+    return out;
+  }
+
+  private static double[] stepAxis(int steps) {
+    double[] x = new double[steps];
+    for (int i = 0; i < steps; i++) {
       x[i] = i + 1;
     }
     return x;
