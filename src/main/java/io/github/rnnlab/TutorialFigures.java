@@ -30,10 +30,16 @@ public final class TutorialFigures {
   static final String USAGE = """
       usage: TutorialFigures [--out DIR] [--seed N] [--steps N] [--eval-trials N]
         --out DIR          where to write the figures (default figures)
-        --seed N           seed of the network, training data and evaluation trials (default 1)
+        --seed N           seed of the network, training data and evaluation trials (default 3)
         --steps N          training steps, > 0 (default 1000)
         --eval-trials N    evaluation trials, > 0 (default 500)
       """;
+
+  /**
+   * The default seed. Accuracy varies with the seed as it does in PyTorch: over seeds 1–10 the median is 0.83 and the
+   * range 0.68–0.87 (seed 1: 0.77). Seed 3 gives 0.84, a typical run.
+   */
+  static final long DEFAULT_SEED = 3;
 
   private TutorialFigures() {}
 
@@ -41,7 +47,7 @@ public final class TutorialFigures {
   record Options(Path out, long seed, int steps, int evalTrials) {
     static Options parse(List<String> args) {
       Path out = Path.of("figures");
-      long seed = 1;
+      long seed = DEFAULT_SEED;
       int steps = 1000;
       int evalTrials = 500;
       for (int i = 0; i < args.size(); i++) {

@@ -17,7 +17,7 @@ class TutorialFiguresTest {
   void flagsParse() {
     var o = TutorialFigures.Options.parse(List.of("--out", "x", "--seed", "7", "--steps", "20", "--eval-trials", "9"));
     assertEquals(new TutorialFigures.Options(Path.of("x"), 7, 20, 9), o);
-    assertEquals(1000, TutorialFigures.Options.parse(List.of()).steps());
+    assertEquals(new TutorialFigures.Options(Path.of("figures"), 3, 1000, 500), TutorialFigures.Options.parse(List.of()));
   }
 
   @Test
