@@ -25,6 +25,7 @@ JUPYTER_PATH = ROOT / "target" / "jupyter"
 SPEC = JUPYTER_PATH / "kernels" / "java" / "kernel.json"
 JUPYTER = os.environ.get("JUPYTER", "/usr/bin/jupyter")
 TIMEOUT = os.environ.get("NOTEBOOK_TIMEOUT", "600")
+KERNEL_START_ATTEMPTS = 3
 
 
 def committed_notebooks():
@@ -114,11 +115,18 @@ def main(argv):
         out_dir.mkdir(parents=True, exist_ok=True)
         cmd = [JUPYTER, "nbconvert", "--to", "notebook", "--execute",
                "--ExecutePreprocessor.kernel_name=java", f"--ExecutePreprocessor.timeout={TIMEOUT}",
+               "--ExecutePreprocessor.startup_timeout=120",
                "--output-dir", str(out_dir), "--output", rel.name, str(nb)]
         print(f"run-notebooks: executing {nb.relative_to(ROOT) if nb.is_relative_to(ROOT) else nb}", flush=True)
         start = time.monotonic()
         log_path = out_dir / (rel.stem + ".log")
-        returncode = run_logged(cmd, env, nb.parent, log_path)
+        for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
+            returncode = run_logged(cmd, env, nb.parent, log_path)
+            # rapaio-jupyter-kernel can drop the client's first kernel_info_request while it starts up and, on a busy
+            # machine, then never answer; that is a failed start, not a failed notebook, so start a fresh kernel.
+            if returncode == 0 or "Kernel didn't respond" not in log_path.read_text(errors="replace"):
+                break
+            print(f"run-notebooks: the kernel did not start (attempt {attempt}); trying again", flush=True)
         seconds = time.monotonic() - start
         if returncode != 0:
             failed.append(str(rel))

@@ -1,6 +1,7 @@
 package io.github.rnnlab.task;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,9 @@ public final class PerceptualDecisionMaking implements Task {
 
   private PerceptualDecisionMaking(Builder b) {
     this.dtMs = b.dtMs;
-    this.timing = Map.copyOf(b.timing);
+    Map<String, Timing> ordered = new LinkedHashMap<>();
+    PERIODS.forEach(period -> ordered.put(period, b.timing.get(period)));
+    this.timing = Collections.unmodifiableMap(ordered);
     this.cohs = List.copyOf(b.cohs);
     this.sigma = b.sigma;
     this.dimRing = b.dimRing;
@@ -88,6 +91,7 @@ public final class PerceptualDecisionMaking implements Task {
     return PERIODS;
   }
 
+  /** The timing of each period, in trial order. */
   @Override
   public Map<String, Timing> timing() {
     return timing;

@@ -54,6 +54,11 @@ public sealed interface Timing {
       return ms;
     }
 
+
+    @Override
+    public String toString() {
+      return Timing.ms(ms);
+    }
   }
 
   /** A duration drawn uniformly from a list of values. */
@@ -71,6 +76,11 @@ public sealed interface Timing {
       return valuesMs.get(rng.nextInt(valuesMs.size()));
     }
 
+
+    @Override
+    public String toString() {
+      return "one of " + valuesMs.stream().map(Timing::ms).toList();
+    }
   }
 
   /** A duration drawn uniformly from {@code [lowMs, highMs)}. */
@@ -87,6 +97,11 @@ public sealed interface Timing {
       return lowMs + (highMs - lowMs) * rng.nextDouble();
     }
 
+
+    @Override
+    public String toString() {
+      return "uniform [" + ms(lowMs) + ", " + ms(highMs) + ")";
+    }
   }
 
   /** An exponential duration truncated to {@code [minMs, maxMs)} by rejection. */
@@ -113,6 +128,19 @@ public sealed interface Timing {
         }
       }
     }
+
+    @Override
+    public String toString() {
+      return "truncated exponential, mean " + ms(meanMs) + ", in [" + ms(minMs) + ", " + ms(maxMs) + ")";
+    }
+  }
+
+  /** {@code 100 ms}, {@code 6.4 ms}: durations as people write them. */
+  private static String ms(double ms) {
+    if (Double.isInfinite(ms)) {
+      return "∞ ms";
+    }
+    return (ms == Math.rint(ms) ? Long.toString((long) ms) : Double.toString(ms)) + " ms";
   }
 
   private static void requireDuration(String what, double ms) {
