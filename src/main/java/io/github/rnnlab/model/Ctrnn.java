@@ -119,61 +119,19 @@ public final class Ctrnn implements RecurrentNetwork {
   }
 
   /** Settings of a {@link Ctrnn}. */
-  public static final class Builder {
-    private int inputSize;
+  public static final class Builder extends CtrnnSettings<Builder> {
     private int hiddenSize;
-    private int outputSize;
-    private double dtMs = 100;
-    private double tauMs = 100;
-    private ReluPlacement reluPlacement = ReluPlacement.INSIDE;
-    private long seed;
 
     private Builder() {}
 
-    /** Input size, output size and dt from {@code task}. */
-    public Builder forTask(Task task) {
-      return inputSize(task.inputSize()).outputSize(task.outputSize()).dtMs(task.dtMs());
-    }
-
-    /** The number of input channels (required, > 0). */
-    public Builder inputSize(int inputSize) {
-      this.inputSize = CtrnnStack.requirePositive("inputSize", inputSize);
+    @Override
+    Builder self() {
       return this;
     }
 
     /** The number of hidden units (required, > 0). */
     public Builder hiddenSize(int hiddenSize) {
       this.hiddenSize = CtrnnStack.requirePositive("hiddenSize", hiddenSize);
-      return this;
-    }
-
-    /** The number of outputs (required, > 0). */
-    public Builder outputSize(int outputSize) {
-      this.outputSize = CtrnnStack.requirePositive("outputSize", outputSize);
-      return this;
-    }
-
-    /** The time step in ms (default 100, neurogym's). */
-    public Builder dtMs(double dtMs) {
-      this.dtMs = CtrnnStack.requireMs("dtMs", dtMs);
-      return this;
-    }
-
-    /** The time constant τ in ms (default 100). */
-    public Builder tauMs(double tauMs) {
-      this.tauMs = CtrnnStack.requireMs("tauMs", tauMs);
-      return this;
-    }
-
-    /** Where the ReLU sits relative to the leak (default {@link ReluPlacement#INSIDE}). */
-    public Builder reluPlacement(ReluPlacement reluPlacement) {
-      this.reluPlacement = reluPlacement;
-      return this;
-    }
-
-    /** The seed of the initial weights (default 0). */
-    public Builder seed(long seed) {
-      this.seed = seed;
       return this;
     }
 

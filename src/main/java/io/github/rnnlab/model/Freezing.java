@@ -50,7 +50,16 @@ public final class Freezing {
    * @throws IllegalArgumentException if a name is not a parameter of {@code network}
    */
   public static void freeze(RecurrentNetwork network, String... names) {
-    for (String name : checked(network, Arrays.asList(names))) {
+    freeze(network, Arrays.asList(names));
+  }
+
+  /**
+   * Freezes the parameters named and leaves the others as they are.
+   *
+   * @throws IllegalArgumentException if a name is not a parameter of {@code network}
+   */
+  public static void freeze(RecurrentNetwork network, Collection<String> names) {
+    for (String name : checked(network, names)) {
       network.parameter(name).setTrainable(false);
     }
   }

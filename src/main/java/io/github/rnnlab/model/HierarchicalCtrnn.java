@@ -4,6 +4,7 @@ import io.github.rnnlab.data.Batch;
 import io.github.rnnlab.task.Task;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -224,28 +225,16 @@ public final class HierarchicalCtrnn implements RecurrentNetwork {
   }
 
   /** Settings of a {@link HierarchicalCtrnn}. */
-  public static final class Builder {
-    private int inputSize;
+  public static final class Builder extends CtrnnSettings<Builder> {
     private int hiddenSize;
-    private int[] hiddenSizes;
+    private int @Nullable [] hiddenSizes;
     private int modules = 3;
     private boolean modulesSet;
-    private int outputSize;
-    private double dtMs = 100;
-    private double tauMs = 100;
-    private ReluPlacement reluPlacement = ReluPlacement.INSIDE;
-    private long seed;
 
     private Builder() {}
 
-    /** Input size, output size and dt from {@code task}. */
-    public Builder forTask(Task task) {
-      return inputSize(task.inputSize()).outputSize(task.outputSize()).dtMs(task.dtMs());
-    }
-
-    /** The number of input channels (required, > 0). */
-    public Builder inputSize(int inputSize) {
-      this.inputSize = CtrnnStack.requirePositive("inputSize", inputSize);
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -254,6 +243,11 @@ public final class HierarchicalCtrnn implements RecurrentNetwork {
       this.hiddenSize = CtrnnStack.requirePositive("hiddenSize", hiddenSize);
       this.hiddenSizes = null;
       return this;
+    }
+
+    /** The number of units of each module, first to last; also sets the number of modules. */
+    public Builder hiddenSizes(List<Integer> hiddenSizes) {
+      return hiddenSizes(hiddenSizes.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** The number of units of each module, first to last; also sets the number of modules. */
@@ -273,36 +267,6 @@ public final class HierarchicalCtrnn implements RecurrentNetwork {
     public Builder modules(int modules) {
       this.modules = CtrnnStack.requirePositive("modules", modules);
       this.modulesSet = true;
-      return this;
-    }
-
-    /** The number of outputs (required, > 0). */
-    public Builder outputSize(int outputSize) {
-      this.outputSize = CtrnnStack.requirePositive("outputSize", outputSize);
-      return this;
-    }
-
-    /** The time step in ms (default 100, neurogym's). */
-    public Builder dtMs(double dtMs) {
-      this.dtMs = CtrnnStack.requireMs("dtMs", dtMs);
-      return this;
-    }
-
-    /** The time constant τ in ms of every module (default 100). */
-    public Builder tauMs(double tauMs) {
-      this.tauMs = CtrnnStack.requireMs("tauMs", tauMs);
-      return this;
-    }
-
-    /** Where the ReLU sits relative to the leak (default {@link ReluPlacement#INSIDE}). */
-    public Builder reluPlacement(ReluPlacement reluPlacement) {
-      this.reluPlacement = reluPlacement;
-      return this;
-    }
-
-    /** The seed of the initial weights (default 0). */
-    public Builder seed(long seed) {
-      this.seed = seed;
       return this;
     }
 
