@@ -3,6 +3,7 @@ package io.github.rnnlab.jupyter;
 import io.github.rnnlab.plot.Figure;
 import io.github.rnnlab.train.TrainingProgress;
 import java.io.PrintStream;
+import org.jspecify.annotations.Nullable;
 import tech.tablesaw.api.Table;
 
 /**
@@ -33,20 +34,20 @@ public final class Notebook {
     Kernel kernel();
 
     /** Publishes {@code o}, returns its display id, or null if the kernel cannot take display messages now. */
-    String display(Object o);
+    @Nullable String display(Object o);
 
     /** Replaces the output with id {@code id}; false if the kernel cannot take display messages now. */
     boolean update(String id, Object o);
   }
 
-  private static volatile Bridge bridge;
+  private static volatile @Nullable Bridge bridge;
   private static volatile boolean rapaioChecked;
 
   private Notebook() {}
 
   /** The kernel rnnlab is running in. */
   public static Kernel kernel() {
-    Bridge b = bridge();
+    @Nullable Bridge b = bridge();
     return b == null ? Kernel.NONE : b.kernel();
   }
 
@@ -54,8 +55,8 @@ public final class Notebook {
    * The installed bridge. JJava installs its bridge at start-up; rapaio's provider does so when the kernel first
    * renders a value, so if nothing was rendered yet and this JVM is the rapaio kernel, create the provider now.
    */
-  private static Bridge bridge() {
-    Bridge b = bridge;
+  private static @Nullable Bridge bridge() {
+    @Nullable Bridge b = bridge;
     if (b == null && !rapaioChecked) {
       rapaioChecked = true;
       if (inRapaioKernel()) {
@@ -84,7 +85,7 @@ public final class Notebook {
    * Shows {@code o} as a new output and returns its display id for {@link #updateDisplay(String, Object)}. Outside a
    * kernel, prints its text form and returns null.
    */
-  public static String display(Object o) {
+  public static @Nullable String display(Object o) {
     String id = tryDisplay(o);
     if (id == null) {
       printText(o);
@@ -96,7 +97,7 @@ public final class Notebook {
    * Replaces the output {@code id} (from {@link #display(Object)}) with {@code o}. Outside a kernel, or with a null id,
    * prints the text form of {@code o} instead.
    */
-  public static void updateDisplay(String id, Object o) {
+  public static void updateDisplay(@Nullable String id, Object o) {
     if (!tryUpdate(id, o)) {
       printText(o);
     }
@@ -117,8 +118,8 @@ public final class Notebook {
   }
 
   /** Publishes without a text fallback; null when not possible. */
-  static String tryDisplay(Object o) {
-    Bridge b = bridge();
+  static @Nullable String tryDisplay(Object o) {
+    @Nullable Bridge b = bridge();
     if (b == null) {
       return null;
     }
@@ -130,8 +131,8 @@ public final class Notebook {
   }
 
   /** Updates without a text fallback; false when not possible. */
-  static boolean tryUpdate(String id, Object o) {
-    Bridge b = bridge();
+  static boolean tryUpdate(@Nullable String id, Object o) {
+    @Nullable Bridge b = bridge();
     if (b == null || id == null) {
       return false;
     }
@@ -153,11 +154,11 @@ public final class Notebook {
 
   /** Called when a kernel shuts the adapter down. */
   static synchronized void uninstall(Kernel k) {
-    Bridge b = bridge;
+    @Nullable Bridge b = bridge;
     if (b != null && b.kernel() == k) {
       bridge = null;
       if (TrainingProgress.defaultProgress() instanceof NotebookProgress) {
-        TrainingProgress.setDefaultProgress(NotebookProgress.currentOut());
+        TrainingProgress.setDefaultProgress(TrainingProgress.lines());
       }
     }
   }

@@ -1,6 +1,7 @@
 package io.github.rnnlab.jupyter;
 
 import io.github.rnnlab.train.TrainingProgress;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Training progress as one output updated in place. The first report of a run publishes a display; later reports of
@@ -8,7 +9,7 @@ import io.github.rnnlab.train.TrainingProgress;
  * printed as a line, on the standard output current at that moment (kernels swap it per cell).
  */
 final class NotebookProgress implements TrainingProgress {
-  private String id;
+  private @Nullable String id;
   private String lastLine = "";
   private int lastStep;
   private int lastTotal = -1;
@@ -55,20 +56,5 @@ final class NotebookProgress implements TrainingProgress {
   private static void println(String line) {
     System.out.println(line);
     System.out.flush();
-  }
-
-  /** Line progress that always writes to the standard output of the moment. */
-  static TrainingProgress currentOut() {
-    return new TrainingProgress() {
-      @Override
-      public void report(int step, int totalSteps, double meanLoss, double seconds) {
-        println(TrainingProgress.format(step, totalSteps, meanLoss, seconds));
-      }
-
-      @Override
-      public void stopped(String message) {
-        println(message);
-      }
-    };
   }
 }

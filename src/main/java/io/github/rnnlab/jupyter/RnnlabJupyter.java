@@ -9,6 +9,7 @@ import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
+import org.jspecify.annotations.Nullable;
 
 /**
  * rnnlab's JJava extension, found by {@code ServiceLoader} ({@code META-INF/services/org.dflib.jjava.jupyter.Extension})
@@ -20,7 +21,7 @@ import tech.tablesaw.api.Table;
  * <p>Only JJava loads this class; the JJava API is a {@code provided} dependency, never needed at run time elsewhere.
  */
 public final class RnnlabJupyter implements Extension {
-  private static volatile BaseKernel kernel;
+  private static volatile @Nullable BaseKernel kernel;
 
   /** Creates the extension; JJava calls this through {@code ServiceLoader}. */
   public RnnlabJupyter() {}
@@ -89,7 +90,7 @@ public final class RnnlabJupyter implements Extension {
     }
 
     @Override
-    public String display(Object o) {
+    public @Nullable String display(Object o) {
       if (!k.getIO().display.isAttached()) {
         return null;
       }

@@ -13,6 +13,7 @@ import org.rapaio.jupyter.kernel.display.MimeType;
 import org.rapaio.jupyter.kernel.display.spi.DisplayProvider;
 import org.rapaio.jupyter.kernel.global.Global;
 import tech.tablesaw.api.Table;
+import org.jspecify.annotations.Nullable;
 
 /**
  * rnnlab's display provider for the rapaio-jupyter-kernel, found by {@code ServiceLoader}
@@ -118,7 +119,7 @@ public final class RnnlabRapaioDisplay implements DisplayProvider {
     }
 
     @Override
-    public String display(Object o) {
+    public @Nullable String display(Object o) {
       return o instanceof String s ? Global.display("text/plain", s) : Global.display(o);
     }
 

@@ -1,0 +1,10 @@
+/**
+ * Rich display in Java notebook kernels: tables as HTML, figures and charts as PNG, live training progress. The
+ * kernels' APIs are compile-only; {@link io.github.rnnlab.jupyter.RnnlabJupyter} (JJava) and
+ * {@link io.github.rnnlab.jupyter.RnnlabRapaioDisplay} (rapaio-jupyter-kernel) are found through their service files
+ * and are the only classes that touch a kernel.
+ */
+@NullMarked
+package io.github.rnnlab.jupyter;
+
+import org.jspecify.annotations.NullMarked;
