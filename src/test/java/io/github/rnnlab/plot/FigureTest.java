@@ -30,4 +30,11 @@ class FigureTest {
       assertEquals(120, inputs.getSeries(name).getXData().length, name);
     }
   }
+
+  @Test
+  void wideInputsShowAsAnImage() {
+    Figure f = Tasks.yang19Go(20, 1000).plot(2, 0);
+    assertEquals(org.knowm.xchart.HeatMapChart.class, f.charts().get(0).getClass());
+    assertEquals(2, f.charts().size());
+  }
 }
