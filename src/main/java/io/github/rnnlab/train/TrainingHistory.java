@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -139,7 +141,13 @@ public final class TrainingHistory {
     }
     String title = metric.label + (window > 1 ? " (mean over " + window + " steps)" : "");
     XYChart chart = Charts.xy(title, "Training step", metric.label, Charts.WIDTH, Charts.HEIGHT);
-    chart.getStyler().setLegendVisible(runs.size() > 1);
+    // Below the plot, so rising accuracy curves never run under the legend; round step ticks from 0.
+    XYStyler style = chart.getStyler();
+    style.setLegendVisible(runs.size() > 1);
+    style.setLegendPosition(Styler.LegendPosition.OutsideS);
+    style.setXAxisMin(0.0);
+    style.setXAxisMax(roundUp(runs.values().stream().mapToInt(TrainingHistory::steps).max().orElse(1)));
+    style.setXAxisDecimalPattern("#");
     runs.forEach((name, run) -> {
       double[] y = movingAverage(run.values(metric), window);
       if (y.length > 0) {
@@ -147,6 +155,12 @@ public final class TrainingHistory {
       }
     });
     return Figure.of(chart);
+  }
+
+  /** {@code n} rounded up to a multiple of half its power of ten (1000 → 1000, 1234 → 1500), for round ticks. */
+  static double roundUp(int n) {
+    double half = Math.pow(10, Math.floor(Math.log10(Math.max(n, 1)))) / 2;
+    return Math.max(1, Math.ceil(n / half) * half);
   }
 
   /** Mean of the last {@code window} values at each point (fewer at the start). */

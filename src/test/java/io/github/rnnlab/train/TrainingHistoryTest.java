@@ -36,6 +36,15 @@ class TrainingHistoryTest {
   }
 
   @Test
+  void stepAxisEndsOnARoundNumber() {
+    assertEquals(1000, TrainingHistory.roundUp(1000));
+    assertEquals(1500, TrainingHistory.roundUp(1234));
+    assertEquals(600, TrainingHistory.roundUp(600));
+    assertEquals(3, TrainingHistory.roundUp(3));
+    assertEquals(250, TrainingHistory.roundUp(201));
+  }
+
+  @Test
   void tableHasOneRowPerStep() {
     var table = short3.toTable();
     assertEquals(List.of("step", "loss", "step_accuracy", "decision_accuracy"), table.columnNames());
