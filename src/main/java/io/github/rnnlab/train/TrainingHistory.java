@@ -2,7 +2,6 @@ package io.github.rnnlab.train;
 
 import io.github.rnnlab.plot.Charts;
 import io.github.rnnlab.plot.Figure;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -109,11 +108,11 @@ public final class TrainingHistory {
 
   /** The decision accuracy and the accuracy over all time steps against the training step. */
   public Figure plotAccuracy() {
-    Map<String, double[]> curves = new LinkedHashMap<>();
-    curves.put("decision accuracy (decision period)", decisionAccuracy);
-    curves.put("step accuracy (all time steps)", stepAccuracy);
-    return Figure.of(Charts.lines("Accuracy during training", "Training step", "Accuracy", stepAxis(steps()),
-        curves));
+    XYChart chart = stepChart("Accuracy during training", "Accuracy", steps(), 2);
+    double[] x = stepAxis(steps());
+    chart.addSeries("decision accuracy (decision period)", x, decisionAccuracy).setMarker(SeriesMarkers.NONE);
+    chart.addSeries("step accuracy (all time steps)", x, stepAccuracy).setMarker(SeriesMarkers.NONE);
+    return Figure.of(chart);
   }
 
   /** The per-step values of {@code metric}. */
@@ -140,14 +139,8 @@ public final class TrainingHistory {
       throw new IllegalArgumentException("window must be > 0 steps; got " + window);
     }
     String title = metric.label + (window > 1 ? " (mean over " + window + " steps)" : "");
-    XYChart chart = Charts.xy(title, "Training step", metric.label, Charts.WIDTH, Charts.HEIGHT);
-    // Below the plot, so rising accuracy curves never run under the legend; round step ticks from 0.
-    XYStyler style = chart.getStyler();
-    style.setLegendVisible(runs.size() > 1);
-    style.setLegendPosition(Styler.LegendPosition.OutsideS);
-    style.setXAxisMin(0.0);
-    style.setXAxisMax(roundUp(runs.values().stream().mapToInt(TrainingHistory::steps).max().orElse(1)));
-    style.setXAxisDecimalPattern("#");
+    int longest = runs.values().stream().mapToInt(TrainingHistory::steps).max().orElse(1);
+    XYChart chart = stepChart(title, metric.label, longest, runs.size());
     runs.forEach((name, run) -> {
       double[] y = movingAverage(run.values(metric), window);
       if (y.length > 0) {
@@ -155,6 +148,20 @@ public final class TrainingHistory {
       }
     });
     return Figure.of(chart);
+  }
+
+  /** A chart of curves against the training step, with round step ticks and the legend (if any) below the plot. */
+  private static XYChart stepChart(String title, String yTitle, int steps, int curves) {
+    XYChart chart = Charts.xy(title, "Training step", yTitle, Charts.WIDTH, Charts.HEIGHT);
+    XYStyler style = chart.getStyler();
+    style.setLegendVisible(curves > 1);
+    // Below the plot, so rising accuracy curves never run under the legend.
+    style.setLegendPosition(Styler.LegendPosition.OutsideS);
+    style.setXAxisMin(0.0);
+    // Half a step past a round end: XChart puts ticks only at data points when the axis values are equally spaced.
+    style.setXAxisMax(roundUp(steps) + 0.5);
+    style.setXAxisDecimalPattern("#");
+    return chart;
   }
 
   /** {@code n} rounded up to a multiple of half its power of ten (1000 → 1000, 1234 → 1500), for round ticks. */

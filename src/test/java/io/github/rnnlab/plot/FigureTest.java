@@ -5,15 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.rnnlab.task.Tasks;
 import java.awt.image.BufferedImage;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FigureTest {
 
   @Test
   void panelsAreLaidOutHeadless() {
-    var a = Charts.lines("a", "x", "y", new double[] {0, 1}, Map.of("s", new double[] {0, 1}));
-    var b = Charts.lines("b", "x", "y", new double[] {0, 1}, Map.of("s", new double[] {1, 0}));
+    var a = Charts.xy("a", "x", "y", Charts.WIDTH, Charts.HEIGHT);
+    a.addSeries("s", new double[] {0, 1}, new double[] {0, 1});
+    var b = Charts.xy("b", "x", "y", Charts.WIDTH, Charts.HEIGHT);
+    b.addSeries("s", new double[] {0, 1}, new double[] {1, 0});
     BufferedImage row = Figure.row(List.of(a, b)).toImage();
     assertEquals(2 * Charts.WIDTH, row.getWidth());
     assertEquals(Charts.HEIGHT, row.getHeight());
