@@ -1,9 +1,11 @@
 package io.github.rnnlab.plot;
 
 import java.awt.Color;
+import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Shared chart construction: notebook-sized, white, headless XChart charts. */
 public final class Charts {
@@ -25,6 +27,14 @@ public final class Charts {
     s.setLegendPosition(Styler.LegendPosition.InsideNE);
     s.setAntiAlias(true);
     chart.getStyler().setMarkerSize(4);
+    return chart;
+  }
+
+  /** A chart of one or more named curves sharing x values, drawn as lines without markers, in map order. */
+  public static XYChart lines(String title, String xTitle, String yTitle, double[] x, Map<String, double[]> ys) {
+    XYChart chart = xy(title, xTitle, yTitle, WIDTH, HEIGHT);
+    chart.getStyler().setLegendVisible(ys.size() > 1);
+    ys.forEach((name, y) -> chart.addSeries(name, x, y).setMarker(SeriesMarkers.NONE));
     return chart;
   }
 }
