@@ -1,8 +1,6 @@
 package io.github.rnnlab.model;
 
-import io.github.rnnlab.data.Batch;
 import io.github.rnnlab.task.Task;
-import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -23,25 +21,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Training runs on all cores and gives bit-identical results whatever their number. Not thread-safe: it keeps work
  * arrays between calls.
  */
-public final class Ctrnn implements RecurrentNetwork {
-  private final int inputSize;
+public final class Ctrnn extends CtrnnNetwork {
   private final int hiddenSize;
-  private final int outputSize;
-  private final double dtMs;
-  private final double tauMs;
-  private final ReluPlacement reluPlacement;
-  private final double alpha;
-  private final CtrnnStack stack;
 
-  private Ctrnn(Builder b, double alpha) {
-    this.inputSize = b.inputSize;
+  private Ctrnn(Builder b) {
+    super(b, new int[] {b.hiddenSize}, false);
     this.hiddenSize = b.hiddenSize;
-    this.outputSize = b.outputSize;
-    this.dtMs = b.dtMs;
-    this.tauMs = b.tauMs;
-    this.reluPlacement = b.reluPlacement;
-    this.alpha = alpha;
-    this.stack = new CtrnnStack(inputSize, new int[] {hiddenSize}, outputSize, alpha, reluPlacement, b.seed, false);
   }
 
   /** A builder; input, hidden and output sizes are required, or use {@link Builder#forTask}. */
@@ -56,15 +41,10 @@ public final class Ctrnn implements RecurrentNetwork {
 
   /** An independent copy with the same settings, parameter values and frozen flags. */
   public Ctrnn copy() {
-    Ctrnn c = builder().inputSize(inputSize).hiddenSize(hiddenSize).outputSize(outputSize).dtMs(dtMs).tauMs(tauMs)
-        .reluPlacement(reluPlacement).build();
+    Ctrnn c = builder().inputSize(inputSize()).hiddenSize(hiddenSize).outputSize(outputSize()).dtMs(dtMs())
+        .tauMs(tauMs()).reluPlacement(reluPlacement()).build();
     c.stack.copyValuesFrom(stack);
     return c;
-  }
-
-  @Override
-  public int inputSize() {
-    return inputSize;
   }
 
   /** The number of hidden units. */
@@ -73,49 +53,13 @@ public final class Ctrnn implements RecurrentNetwork {
   }
 
   @Override
-  public int outputSize() {
-    return outputSize;
-  }
-
-  @Override
-  public double dtMs() {
-    return dtMs;
-  }
-
-  /** The time constant in ms. */
-  public double tauMs() {
-    return tauMs;
-  }
-
-  /** α = dt/τ, the fraction of the way the rates move toward their drive in one step. */
-  public double alpha() {
-    return alpha;
-  }
-
-  /** Where the ReLU sits relative to the leak. */
-  public ReluPlacement reluPlacement() {
-    return reluPlacement;
-  }
-
-  @Override
-  public List<Parameter> parameters() {
-    return stack.parameters();
-  }
-
-  @Override
   public Rollout forward(INDArray inputs) {
     return stack.forward(inputs, 0);
   }
 
   @Override
-  public BatchResult computeGradients(Batch batch) {
-    return stack.computeGradients(batch);
-  }
-
-  @Override
   public String toString() {
-    return "Ctrnn[" + inputSize + " → " + hiddenSize + " → " + outputSize + ", dt " + dtMs + " ms, τ " + tauMs
-        + " ms, α " + (float) alpha + ", relu " + reluPlacement + "]";
+    return "Ctrnn[" + inputSize() + " → " + hiddenSize + " → " + outputSize() + ", " + timeConstants() + "]";
   }
 
   /** Settings of a {@link Ctrnn}. */
@@ -145,7 +89,7 @@ public final class Ctrnn implements RecurrentNetwork {
         throw new IllegalArgumentException("inputSize, hiddenSize and outputSize must all be set (> 0); got "
             + inputSize + ", " + hiddenSize + ", " + outputSize);
       }
-      return new Ctrnn(this, CtrnnStack.alpha(dtMs, tauMs));
+      return new Ctrnn(this);
     }
   }
 }

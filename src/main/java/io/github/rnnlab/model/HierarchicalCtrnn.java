@@ -39,29 +39,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * @since 0.1.0
  */
-public final class HierarchicalCtrnn implements RecurrentNetwork {
-  private final int inputSize;
+public final class HierarchicalCtrnn extends CtrnnNetwork {
   private final int[] hiddenSizes;
-  private final int outputSize;
-  private final double dtMs;
-  private final double tauMs;
-  private final ReluPlacement reluPlacement;
   private final long seed;
-  private final double alpha;
   private final int modules;
-  private final CtrnnStack stack;
 
-  private HierarchicalCtrnn(Builder b, int[] hiddenSizes, double alpha) {
-    this.inputSize = b.inputSize;
+  private HierarchicalCtrnn(Builder b, int[] hiddenSizes) {
+    super(b, hiddenSizes, true);
     this.hiddenSizes = hiddenSizes;
-    this.outputSize = b.outputSize;
-    this.dtMs = b.dtMs;
-    this.tauMs = b.tauMs;
-    this.reluPlacement = b.reluPlacement;
     this.seed = b.seed;
-    this.alpha = alpha;
     this.modules = hiddenSizes.length;
-    this.stack = new CtrnnStack(inputSize, hiddenSizes, outputSize, alpha, reluPlacement, seed, true);
   }
 
   /** A builder; input, hidden and output sizes are required, or use {@link Builder#forTask}. */
@@ -78,15 +65,10 @@ public final class HierarchicalCtrnn implements RecurrentNetwork {
 
   /** An independent copy with the same settings, parameter values and frozen flags. */
   public HierarchicalCtrnn copy() {
-    HierarchicalCtrnn c = builder().inputSize(inputSize).hiddenSizes(hiddenSizes).outputSize(outputSize).dtMs(dtMs)
-        .tauMs(tauMs).reluPlacement(reluPlacement).seed(seed).build();
+    HierarchicalCtrnn c = builder().inputSize(inputSize()).hiddenSizes(hiddenSizes).outputSize(outputSize())
+        .dtMs(dtMs()).tauMs(tauMs()).reluPlacement(reluPlacement()).seed(seed).build();
     c.stack.copyValuesFrom(stack);
     return c;
-  }
-
-  @Override
-  public int inputSize() {
-    return inputSize;
   }
 
   /** The number of modules. */
@@ -102,36 +84,6 @@ public final class HierarchicalCtrnn implements RecurrentNetwork {
   /** The number of units of every module, first to last. */
   public List<Integer> hiddenSizes() {
     return Arrays.stream(hiddenSizes).boxed().toList();
-  }
-
-  @Override
-  public int outputSize() {
-    return outputSize;
-  }
-
-  @Override
-  public double dtMs() {
-    return dtMs;
-  }
-
-  /** The time constant in ms, shared by all modules. */
-  public double tauMs() {
-    return tauMs;
-  }
-
-  /** α = dt/τ. */
-  public double alpha() {
-    return alpha;
-  }
-
-  /** Where the ReLU sits relative to the leak. */
-  public ReluPlacement reluPlacement() {
-    return reluPlacement;
-  }
-
-  @Override
-  public List<Parameter> parameters() {
-    return stack.parameters();
   }
 
   /** The parameters of {@code module} (counted from 1): its W_in, b_in, W_rec and b_rec. */
@@ -174,17 +126,17 @@ public final class HierarchicalCtrnn implements RecurrentNetwork {
     return new RecurrentNetwork() {
       @Override
       public int inputSize() {
-        return inputSize;
+        return net.inputSize();
       }
 
       @Override
       public int outputSize() {
-        return outputSize;
+        return net.outputSize();
       }
 
       @Override
       public double dtMs() {
-        return dtMs;
+        return net.dtMs();
       }
 
       @Override
@@ -210,18 +162,12 @@ public final class HierarchicalCtrnn implements RecurrentNetwork {
   }
 
   @Override
-  public BatchResult computeGradients(Batch batch) {
-    return stack.computeGradients(batch);
-  }
-
-  @Override
   public String toString() {
-    StringBuilder s = new StringBuilder("HierarchicalCtrnn[").append(inputSize);
+    StringBuilder s = new StringBuilder("HierarchicalCtrnn[").append(inputSize());
     for (int h : hiddenSizes) {
       s.append(" → ").append(h);
     }
-    return s.append(" → ").append(outputSize).append(", dt ").append(dtMs).append(" ms, τ ").append(tauMs)
-        .append(" ms, α ").append((float) alpha).append(", relu ").append(reluPlacement).append(']').toString();
+    return s.append(" → ").append(outputSize()).append(", ").append(timeConstants()).append(']').toString();
   }
 
   /** Settings of a {@link HierarchicalCtrnn}. */
@@ -293,7 +239,7 @@ public final class HierarchicalCtrnn implements RecurrentNetwork {
             + "(> 0); got " + inputSize + ", " + (hiddenSizes != null ? Arrays.toString(hiddenSizes) : hiddenSize)
             + ", " + outputSize);
       }
-      return new HierarchicalCtrnn(this, sizes, CtrnnStack.alpha(dtMs, tauMs));
+      return new HierarchicalCtrnn(this, sizes);
     }
   }
 }
