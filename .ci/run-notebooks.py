@@ -25,12 +25,11 @@ JUPYTER_PATH = ROOT / "target" / "jupyter"
 SPEC = JUPYTER_PATH / "kernels" / "java" / "kernel.json"
 JUPYTER = os.environ.get("JUPYTER", "/usr/bin/jupyter")
 TIMEOUT = os.environ.get("NOTEBOOK_TIMEOUT", "600")
-# rapaio-jupyter-kernel 3.0.1 (the newest on Maven Central) starts each channel's polling thread before marking it
-# running (LoopThread.start: super.start(); running = true), so a thread that runs first sees running == false and
-# exits: that channel, often the shell, never answers and the kernel hangs at start in about one start in five here.
-# A healthy kernel answers within 2-5 s even on a loaded machine, so give up on a start after 15 s and start afresh.
-KERNEL_START_SECONDS = 15
-KERNEL_START_ATTEMPTS = 6
+# rapaio-jupyter-kernel 3.0.1 can hang at start (a channel thread ends before it is marked running); the kernelspec's
+# RapaioKernelLauncher repairs that, and this retry is the safety net for any start that still hangs. A healthy kernel
+# answers within 2-5 s even on a loaded machine, so give up on a start after 12 s and start afresh.
+KERNEL_START_SECONDS = 12
+KERNEL_START_ATTEMPTS = 10
 KERNEL_START_FAILURES = ("Kernel didn't respond", "Kernel died before replying")
 
 

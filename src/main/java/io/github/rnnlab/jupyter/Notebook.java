@@ -73,12 +73,14 @@ public final class Notebook {
   }
 
   /**
-   * True when this JVM was started as the rapaio kernel ({@code java -jar rapaio-jupyter-kernel-*.jar} or its main
-   * class). Checked before touching rapaio's {@code Global}: loading it outside the kernel starts a second kernel.
+   * True when this JVM was started as the rapaio kernel ({@code java -jar rapaio-jupyter-kernel-*.jar}, its main
+   * class or {@link RapaioKernelLauncher}). Checked before touching rapaio's {@code Global}: loading it outside the
+   * kernel starts a second kernel.
    */
   static boolean inRapaioKernel() {
     String command = System.getProperty("sun.java.command", "");
-    return command.contains("rapaio-jupyter-kernel") || command.startsWith("org.rapaio.jupyter.kernel.MainApp");
+    return command.contains("rapaio-jupyter-kernel") || command.startsWith("org.rapaio.jupyter.kernel.MainApp")
+        || command.startsWith(RapaioKernelLauncher.class.getName());
   }
 
   /**
