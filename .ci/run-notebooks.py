@@ -69,9 +69,14 @@ def spec_is_stale():
         spec = json.loads(SPEC.read_text())
     except ValueError:
         return "unreadable"
-    jar = next((a for a in spec.get("argv", []) if a.endswith(".jar")), None)
+    argv = spec.get("argv", [])
+    class_path = argv[argv.index("-cp") + 1].split(os.pathsep) if "-cp" in argv else []
+    jar = next((entry for entry in class_path if entry.endswith(".jar")), None)
     if not jar or not Path(jar).is_file():
         return "kernel jar missing"
+    launcher = next((Path(entry) for entry in class_path if not entry.endswith(".jar")), None)
+    if not launcher or not (launcher / "io/github/rnnlab/jupyter/RapaioKernelLauncher.class").is_file():
+        return "kernel launcher missing"
     if not (ROOT / "target" / "classes" / "io" / "github" / "rnnlab").is_dir():
         return "target/classes missing"
     if not list((ROOT / "target" / "lib").glob("*.jar")):

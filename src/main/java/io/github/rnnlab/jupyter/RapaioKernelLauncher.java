@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Starts rapaio-jupyter-kernel and repairs a start-up race it has. Each of its channels polls its socket on a thread
@@ -48,9 +49,7 @@ public final class RapaioKernelLauncher {
       }
       Thread.sleep(SETTLE_MILLIS);
       for (Object channel : (Collection<?>) read(channels, "channels")) {
-        if (loopThreadOf(channel) instanceof Thread loop && !loop.isAlive() && running(loop)) {
-          revive(loop);
-        }
+        reviveIfStillborn(channel);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -60,8 +59,19 @@ public final class RapaioKernelLauncher {
     }
   }
 
+  /**
+   * If {@code channel}'s polling thread ended while still flagged as running, runs its loop on a new thread and
+   * returns that thread; otherwise returns null.
+   */
+  static @Nullable Thread reviveIfStillborn(Object channel) throws ReflectiveOperationException {
+    if (loopThreadOf(channel) instanceof Thread loop && !loop.isAlive() && running(loop)) {
+      return revive(loop);
+    }
+    return null;
+  }
+
   /** Runs the dead loop's body on a new thread for as long as the kernel keeps the loop flagged as running. */
-  private static void revive(Thread dead) throws ReflectiveOperationException {
+  private static Thread revive(Thread dead) throws ReflectiveOperationException {
     Runnable body = (Runnable) read(dead, "loopBody");
     long sleepMillis = (long) read(dead, "sleep");
     Thread loop = new Thread(() -> {
@@ -79,10 +89,11 @@ public final class RapaioKernelLauncher {
     loop.start();
     System.err.println("rnnlab: channel thread " + dead.getName() + " ended at start-up (a known race in this kernel);"
         + " restarted it");
+    return loop;
   }
 
   /** The channel's polling thread, or null for a channel that has none (stdin is only written to). */
-  private static Object loopThreadOf(Object channel) throws ReflectiveOperationException {
+  private static @Nullable Object loopThreadOf(Object channel) throws ReflectiveOperationException {
     try {
       return read(channel, "loopThread");
     } catch (NoSuchFieldException e) {
