@@ -28,15 +28,18 @@ public final class RapaioKernelLauncher {
 
   /** Runs the kernel with {@code args} (the connection file), repairing channels that did not start. */
   public static void main(String[] args) throws Exception {
-    Thread watchdog = new Thread(RapaioKernelLauncher::reviveStillbornChannels, "rnnlab-channel-watchdog");
+    // Initialise the kernel class here, not in the watchdog: building the kernel sets this thread's context class
+    // loader to JShell's, and the channel threads, which run the cells, inherit it from this thread.
+    Class<?> app = Class.forName(MAIN);
+    Thread watchdog = new Thread(() -> reviveStillbornChannels(app), "rnnlab-channel-watchdog");
     watchdog.setDaemon(true);
     watchdog.start();
-    Class.forName(MAIN).getMethod("main", String[].class).invoke(null, (Object) args);
+    app.getMethod("main", String[].class).invoke(null, (Object) args);
   }
 
-  private static void reviveStillbornChannels() {
+  private static void reviveStillbornChannels(Class<?> app) {
     try {
-      Object kernel = Class.forName(MAIN).getField("kernel").get(null);
+      Object kernel = app.getField("kernel").get(null);
       Method channelsOf = kernel.getClass().getMethod("channels");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BIND_TIMEOUT_SECONDS);
       Object channels = channelsOf.invoke(kernel);
@@ -86,6 +89,10 @@ public final class RapaioKernelLauncher {
         System.err.println("rnnlab: revived channel thread " + dead.getName() + " stopped: " + e);
       }
     }, dead.getName());
+    // The shell runs cells on this thread: libraries such as ND4J find their plug-ins through its context class
+    // loader, which must be JShell's, as the dead thread's was, not this watchdog's.
+    loop.setContextClassLoader(dead.getContextClassLoader());
+    loop.setDaemon(dead.isDaemon());
     loop.start();
     System.err.println("rnnlab: channel thread " + dead.getName() + " ended at start-up (a known race in this kernel);"
         + " restarted it");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,11 +67,14 @@ class RapaioKernelLauncherTest {
   void aStillbornLoopRunsAgainUntilShutDown() throws Exception {
     AtomicInteger polls = new AtomicInteger();
     LoopThread loop = new LoopThread(1, polls::incrementAndGet);
+    ClassLoader cellLoader = new java.net.URLClassLoader(new java.net.URL[0], getClass().getClassLoader());
+    loop.setContextClassLoader(cellLoader);
     loop.startAndLoseTheRace();
     assertEquals(0, polls.get(), "the stand-in reproduces the race: the loop never polled");
 
     Thread revived = RapaioKernelLauncher.reviveIfStillborn(new Channel(loop));
     assertNotNull(revived);
+    assertSame(cellLoader, revived.getContextClassLoader(), "cells run with the dead thread's class loader");
     long deadline = System.nanoTime() + 5_000_000_000L;
     while (polls.get() < 3 && System.nanoTime() < deadline) {
       Thread.sleep(5);
