@@ -63,18 +63,13 @@ final class Kernels {
     add4(y, s0, left > 1 ? s1 : 0f, left > 2 ? s2 : 0f, 0f, r0, left > 1 ? r1 : r0, left > 2 ? r2 : r0, r0, n);
   }
 
-  static void add1(float[] y, float s, float[] x, int n) {
-    for (int j = 0; j < n; j++) {
-      y[j] += s * x[j];
-    }
-  }
-
   private static void add4(float[] y, float s0, float s1, float s2, float s3, float[] x0, float[] x1, float[] x2,
       float[] x3, int n) {
     for (int j = 0; j < n; j++) {
       y[j] += s0 * x0[j] + s1 * x1[j] + s2 * x2[j] + s3 * x3[j];
     }
   }
+
   /** {@code Σ_j a[j] · b[j]} with four partial sums, so the adds do not wait on each other. */
   static float dot(float[] a, float[] b, int n) {
     float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
@@ -89,15 +84,5 @@ final class Kernels {
       s0 += a[j] * b[j];
     }
     return (s0 + s1) + (s2 + s3);
-  }
-
-  /** {@code dst = src} transposed: {@code dst[c][r] = src[r][c]}. */
-  static void transpose(float[][] src, float[][] dst) {
-    for (int r = 0; r < src.length; r++) {
-      float[] row = src[r];
-      for (int c = 0; c < row.length; c++) {
-        dst[c][r] = row[c];
-      }
-    }
   }
 }
