@@ -30,13 +30,7 @@ class CtrnnGradientTest {
   @ParameterizedTest
   @EnumSource(ReluPlacement.class)
   void gradientsMatchFiniteDifferences(ReluPlacement placement) {
-    Ctrnn net = network(placement, 20, 50, 3);
-    ReferenceCtrnn.scaleParameters(net, 2.5f);
-    Batch batch = randomBatch(11);
-    BatchResult result = net.computeGradients(batch);
-    ReferenceCtrnn ref = ReferenceCtrnn.of(net);
-    assertEquals(ref.loss(batch), result.loss(), 1e-5, "loss");
-    ref.assertGradientsMatch(net, batch);
+    ReferenceCtrnn.assertBackpropMatches(network(placement, 20, 50, 3), randomBatch(11));
   }
 
   @ParameterizedTest
@@ -44,15 +38,7 @@ class CtrnnGradientTest {
   void forwardMatchesReference(ReluPlacement placement) {
     Ctrnn net = network(placement, 10, 100, 5);
     Batch batch = randomBatch(2);
-    float[] outputs = net.forward(batch.inputs()).outputs().data().asFloat();
-    double[][][] expected = ReferenceCtrnn.of(net).outputs(batch);
-    for (int t = 0; t < STEPS; t++) {
-      for (int b = 0; b < BATCH; b++) {
-        for (int o = 0; o < OUT; o++) {
-          assertEquals(expected[t][b][o], outputs[(t * BATCH + b) * OUT + o], 1e-5, "output " + t + "," + b + "," + o);
-        }
-      }
-    }
+    ReferenceCtrnn.of(net).assertOutputsMatch(net.forward(batch.inputs()).outputs().data().asFloat(), batch);
   }
 
   @ParameterizedTest

@@ -28,13 +28,7 @@ class HierarchicalCtrnnGradientTest {
   @ParameterizedTest
   @EnumSource(ReluPlacement.class)
   void gradientsMatchFiniteDifferences(ReluPlacement placement) {
-    HierarchicalCtrnn net = network(placement, 20, 50, 3);
-    ReferenceCtrnn.scaleParameters(net, 2.5f);
-    Batch batch = CtrnnGradientTest.randomBatch(11);
-    BatchResult result = net.computeGradients(batch);
-    ReferenceCtrnn ref = ReferenceCtrnn.of(net);
-    assertEquals(ref.loss(batch), result.loss(), 1e-5, "loss");
-    ref.assertGradientsMatch(net, batch);
+    ReferenceCtrnn.assertBackpropMatches(network(placement, 20, 50, 3), CtrnnGradientTest.randomBatch(11));
   }
 
   @ParameterizedTest
@@ -43,15 +37,7 @@ class HierarchicalCtrnnGradientTest {
     HierarchicalCtrnn net = network(placement, 10, 40, 5);
     Batch batch = CtrnnGradientTest.randomBatch(2);
     ReferenceCtrnn ref = ReferenceCtrnn.of(net);
-    double[][][] expected = ref.outputs(batch);
-    float[] outputs = net.forward(batch.inputs()).outputs().data().asFloat();
-    for (int t = 0; t < STEPS; t++) {
-      for (int b = 0; b < BATCH; b++) {
-        for (int o = 0; o < OUT; o++) {
-          assertEquals(expected[t][b][o], outputs[(t * BATCH + b) * OUT + o], 1e-5, "output " + t + "," + b + "," + o);
-        }
-      }
-    }
+    ref.assertOutputsMatch(net.forward(batch.inputs()).outputs().data().asFloat(), batch);
     List<INDArray> modules = net.forwardModules(batch.inputs());
     assertEquals(HIDDEN.length, modules.size());
     for (int m = 0; m < HIDDEN.length; m++) {

@@ -1,5 +1,6 @@
 package io.github.rnnlab.model;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rnnlab.data.Batch;
@@ -37,13 +38,10 @@ final class ReferenceCtrnn {
     this.placement = placement;
   }
 
-  static ReferenceCtrnn of(Ctrnn net) {
-    return new ReferenceCtrnn(net, List.of(""), net.alpha(), net.reluPlacement());
-  }
-
-  static ReferenceCtrnn of(HierarchicalCtrnn net) {
-    List<String> prefixes = java.util.stream.IntStream.rangeClosed(1, net.modules()).mapToObj(m -> "m" + m + ".")
-        .toList();
+  static ReferenceCtrnn of(CtrnnNetwork net) {
+    List<String> prefixes = net instanceof HierarchicalCtrnn h
+        ? java.util.stream.IntStream.rangeClosed(1, h.modules()).mapToObj(m -> "m" + m + ".").toList()
+        : List.of("");
     return new ReferenceCtrnn(net, prefixes, net.alpha(), net.reluPlacement());
   }
 
@@ -144,6 +142,31 @@ final class ReferenceCtrnn {
       scale = Math.max(scale, largest);
     }
     assertTrue(worst < 2e-5 + 1e-3 * scale, "largest gradient error " + worst + " (largest gradient " + scale + ")");
+  }
+
+  /**
+   * Scales {@code net}'s parameters up (so many units switch on and off), runs its BPTT on {@code batch}, and checks
+   * its loss and every gradient against the reference built from those parameters.
+   */
+  static void assertBackpropMatches(CtrnnNetwork net, Batch batch) {
+    scaleParameters(net, 2.5f);
+    BatchResult result = net.computeGradients(batch);
+    ReferenceCtrnn ref = of(net);
+    assertEquals(ref.loss(batch), result.loss(), 1e-5, "loss");
+    ref.assertGradientsMatch(net, batch);
+  }
+
+  /** Asserts that {@code outputs}, flat (time, batch, outputs), match this reference's outputs on {@code batch}. */
+  void assertOutputsMatch(float[] outputs, Batch batch) {
+    double[][][] expected = outputs(batch);
+    int n = 0;
+    for (int t = 0; t < expected.length; t++) {
+      for (int b = 0; b < expected[t].length; b++) {
+        for (int o = 0; o < expected[t][b].length; o++, n++) {
+          assertEquals(expected[t][b][o], outputs[n], 1e-5, "output " + t + "," + b + "," + o);
+        }
+      }
+    }
   }
 
   /** Multiplies every parameter by {@code factor}, so many units switch on and off and checks cover both branches. */
