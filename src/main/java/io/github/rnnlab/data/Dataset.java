@@ -1,9 +1,11 @@
 package io.github.rnnlab.data;
 
+import io.github.rnnlab.internal.Checks;
 import io.github.rnnlab.task.Task;
 import io.github.rnnlab.task.Trial;
 import io.github.rnnlab.task.TrialStream;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Supervised batches from a task, with neurogym's {@code Dataset} semantics: every batch column is an independent,
@@ -16,14 +18,20 @@ import java.util.SplittableRandom;
  * {@code seqLen · (1 + ⌊10⁵ / (inputs + 1) / batch / seqLen⌋)}, 1600 steps for the tutorial's task and batch.
  * The hidden state is not carried from one window to the next.
  */
-public final class Dataset {
+public final class Dataset implements BatchSource {
   private final Task task;
   private final int batchSize;
   private final int seqLen;
   private final int cacheLen;
   private final TrialStream[] columns;
+  private final boolean labels;
+  private final int targetSize;
   private final float[][] cacheInputs;
-  private final int[][] cacheTargets;
+  private final int[][] cacheLabels;
+  private final float[][] cacheValues;
+  private final float[][] cacheWeights;
+  /** Whether the trials in the cache carry loss weights. */
+  private boolean weighted;
   private int start;
 
   private Dataset(Task task, int batchSize, int seqLen, int cacheLen, long seed) {
@@ -36,8 +44,12 @@ public final class Dataset {
     for (int b = 0; b < batchSize; b++) {
       columns[b] = task.trials(seeds.nextLong());
     }
+    this.labels = task.hasLabels();
+    this.targetSize = labels ? 1 : task.outputSize();
     this.cacheInputs = new float[batchSize][cacheLen * task.inputSize()];
-    this.cacheTargets = new int[batchSize][cacheLen];
+    this.cacheLabels = new int[labels ? batchSize : 0][cacheLen];
+    this.cacheValues = new float[labels ? 0 : batchSize][cacheLen * targetSize];
+    this.cacheWeights = new float[batchSize][cacheLen * targetSize];
     this.start = cacheLen; // the first call fills the cache
   }
 
@@ -47,8 +59,8 @@ public final class Dataset {
    * @throws IllegalArgumentException if {@code batchSize} or {@code seqLen} is not positive
    */
   public static Dataset of(Task task, int batchSize, int seqLen, long seed) {
-    requirePositive("batchSize", batchSize);
-    requirePositive("seqLen", seqLen);
+    Checks.positive("batchSize", batchSize);
+    Checks.positive("seqLen", seqLen);
     return of(task, batchSize, seqLen, defaultCacheLen(task.inputSize(), batchSize, seqLen), seed);
   }
 
@@ -58,8 +70,8 @@ public final class Dataset {
    * @throws IllegalArgumentException if a size is not positive or the cache length is not allowed
    */
   public static Dataset of(Task task, int batchSize, int seqLen, int cacheLen, long seed) {
-    requirePositive("batchSize", batchSize);
-    requirePositive("seqLen", seqLen);
+    Checks.positive("batchSize", batchSize);
+    Checks.positive("seqLen", seqLen);
     if (cacheLen < 2 * seqLen || cacheLen % seqLen != 0) {
       throw new IllegalArgumentException("cacheLen must be a multiple of seqLen (" + seqLen + ") and at least "
           + 2 * seqLen + "; got " + cacheLen);
@@ -93,47 +105,60 @@ public final class Dataset {
   }
 
   /** The next batch. */
+  @Override
   public Batch next() {
     if (start + seqLen >= cacheLen) {
       refill();
     }
     int nIn = task.inputSize();
+    int k = targetSize;
     float[] inputs = new float[seqLen * batchSize * nIn];
-    int[] targets = new int[seqLen * batchSize];
+    int @Nullable [] targetLabels = labels ? new int[seqLen * batchSize] : null;
+    float @Nullable [] targetValues = labels ? null : new float[seqLen * batchSize * k];
+    float @Nullable [] weights = weighted ? new float[seqLen * batchSize * k] : null;
     for (int t = 0; t < seqLen; t++) {
       for (int b = 0; b < batchSize; b++) {
-        System.arraycopy(cacheInputs[b], (start + t) * nIn, inputs, (t * batchSize + b) * nIn, nIn);
-        targets[t * batchSize + b] = cacheTargets[b][start + t];
+        int row = t * batchSize + b;
+        System.arraycopy(cacheInputs[b], (start + t) * nIn, inputs, row * nIn, nIn);
+        if (targetLabels != null) {
+          targetLabels[row] = cacheLabels[b][start + t];
+        } else {
+          System.arraycopy(cacheValues[b], (start + t) * k, targetValues, row * k, k);
+        }
+        if (weights != null) {
+          System.arraycopy(cacheWeights[b], (start + t) * k, weights, row * k, k);
+        }
       }
     }
     start += seqLen;
-    return new Batch(seqLen, batchSize, nIn, inputs, targets);
+    return new Batch(seqLen, batchSize, nIn, inputs, targetLabels, targetValues, weights);
   }
 
   private void refill() {
     int nIn = task.inputSize();
+    int k = targetSize;
+    weighted = false;
     for (int b = 0; b < batchSize; b++) {
       int t = 0;
       while (t < cacheLen) {
         Trial trial = columns[b].next();
-        if (trial.steps() == 0) {
-          throw new IllegalStateException(task.name() + " produced a trial of 0 steps; check its timing and dtMs");
-        }
+        weighted |= trial.hasWeights();
         int n = Math.min(trial.steps(), cacheLen - t);
         for (int s = 0; s < n; s++, t++) {
           for (int c = 0; c < nIn; c++) {
             cacheInputs[b][t * nIn + c] = trial.input(s, c);
           }
-          cacheTargets[b][t] = trial.target(s);
+          for (int c = 0; c < k; c++) {
+            if (labels) {
+              cacheLabels[b][t] = trial.target(s);
+            } else {
+              cacheValues[b][t * k + c] = trial.targetValue(s, c);
+            }
+            cacheWeights[b][t * k + c] = trial.weight(s, c);
+          }
         }
       }
     }
     start = 0;
-  }
-
-  private static void requirePositive(String name, int value) {
-    if (value <= 0) {
-      throw new IllegalArgumentException(name + " must be > 0; got " + value);
-    }
   }
 }

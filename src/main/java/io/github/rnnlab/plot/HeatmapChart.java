@@ -1,6 +1,5 @@
 package io.github.rnnlab.plot;
 
-import io.github.rnnlab.model.Parameter;
 import java.awt.Color;
 import java.awt.Font;
 import java.math.BigDecimal;
@@ -30,7 +29,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * |W_rec|.
  *
  * <pre>{@code
- * HeatmapChart.of(net.parameter("W_rec"))                     // title "W_rec"
+ * net.parameter("W_rec").plot()                               // title "W_rec"
  * HeatmapChart.of("RNN weight after training", net.parameter("W_rec").toArray())
  * }</pre>
  *
@@ -44,11 +43,6 @@ public final class HeatmapChart {
   private static final int SIZE = 500;
 
   private HeatmapChart() {}
-
-  /** The heat map of a parameter's current values, titled with its name (a vector shows as one row). */
-  public static Figure of(Parameter parameter) {
-    return of(parameter.name(), parameter.values());
-  }
 
   /**
    * The heat map of a 2-D array (a 1-D array shows as one row).

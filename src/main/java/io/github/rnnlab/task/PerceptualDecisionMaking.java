@@ -1,5 +1,6 @@
 package io.github.rnnlab.task;
 
+import io.github.rnnlab.internal.Checks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -155,7 +156,7 @@ public final class PerceptualDecisionMaking implements Task {
 
     /** The time step in ms (default 100). */
     public Builder dtMs(double dtMs) {
-      Tasks.requirePositiveDt(dtMs);
+      Checks.positive("dtMs", dtMs);
       this.dtMs = dtMs;
       return this;
     }

@@ -2,6 +2,7 @@ package io.github.rnnlab.task;
 
 import io.github.rnnlab.plot.Figure;
 import io.github.rnnlab.plot.TaskChart;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -22,8 +23,19 @@ public interface Task {
   /** The names of the input channels, in order. */
   List<String> inputNames();
 
-  /** The names of the output labels, in order (label 0 is "fixate"). */
+  /**
+   * The names of the outputs, in order: the class labels (label 0 is "fixate") for a task with label targets, the
+   * target channels for a task with float targets.
+   */
   List<String> outputNames();
+
+  /**
+   * Whether the targets are class labels (a discrete action space; trained with cross-entropy) rather than float
+   * values (a continuous one; trained with mean squared error). True unless a task says otherwise.
+   */
+  default boolean hasLabels() {
+    return true;
+  }
 
   /** The names of a trial's periods, in order. */
   List<String> periodNames();
@@ -47,7 +59,7 @@ public interface Task {
     return inputNames().size();
   }
 
-  /** The number of output labels. */
+  /** The number of outputs: labels, or float target channels. */
   default int outputSize() {
     return outputNames().size();
   }
@@ -59,6 +71,13 @@ public interface Task {
 
   /** The inputs and targets of {@code numTrials} consecutive trials (neurogym's {@code plot_env}). */
   default Figure plot(int numTrials, long seed) {
-    return TaskChart.of(this, trials(seed).next(numTrials));
+    List<float[][]> inputs = new ArrayList<>();
+    List<float[][]> targets = new ArrayList<>();
+    for (Trial trial : trials(seed).next(numTrials)) {
+      inputs.add(trial.inputRows());
+      targets.add(trial.targetRows());
+    }
+    return TaskChart.of(name() + " (dt = " + dtMs() + " ms)", inputNames(), outputNames(),
+        hasLabels() ? outputSize() : 0, inputs, targets);
   }
 }

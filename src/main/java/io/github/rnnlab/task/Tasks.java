@@ -134,11 +134,6 @@ public final class Tasks {
     throw new IllegalArgumentException("unknown task '" + name + "'; " + known);
   }
 
-  static void requirePositiveDt(double dtMs) {
-    if (!(dtMs > 0) || Double.isInfinite(dtMs)) {
-      throw new IllegalArgumentException("dtMs must be a finite number of ms > 0; got " + dtMs);
-    }
-  }
 
   /** Builds a registered task from a time step and timing overrides. */
   @FunctionalInterface

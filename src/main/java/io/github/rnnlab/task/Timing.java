@@ -87,6 +87,7 @@ public sealed interface Timing {
   record Uniform(double lowMs, double highMs) implements Timing {
     public Uniform {
       requireDuration("uniform low", lowMs);
+      requireDuration("uniform high", highMs);
       if (!(highMs >= lowMs)) {
         throw new IllegalArgumentException("uniform timing needs highMs >= lowMs; got low " + lowMs + ", high " + highMs);
       }

@@ -2,26 +2,37 @@ package io.github.rnnlab.task;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One trial of a task: its periods, the input at every time step, the target label at every step and the trial's
- * variables (neurogym's {@code env.trial} dictionary). Immutable.
+ * One trial of a task: its periods, the input at every time step, the target at every step, an optional loss weight
+ * per step (and per channel) and the trial's variables (neurogym's {@code env.trial} dictionary). Immutable.
+ *
+ * <p>Targets are either class labels, one per step (neurogym's {@code gt} for a discrete action space: 0 = fixate,
+ * {@code 1 + i} = choice i), or float values, {@link #targetSize()} per step (a continuous action space, e.g.
+ * {@code ReachingDelayResponse}). {@link #hasLabels()} tells which. Weights default to 1 everywhere; a weight of 0 masks
+ * a step out of the loss (PsychRNN's output mask, Yang et al. 2019's cost mask).
  */
 public final class Trial {
   private final double dtMs;
   private final List<Period> periods;
   private final float[][] inputs;
-  private final int[] targets;
+  private final int @Nullable [] labels;
+  private final float @Nullable [][] values;
+  private final float @Nullable [][] weights;
   private final int groundTruth;
   private final Map<String, Double> info;
 
-  Trial(double dtMs, List<Period> periods, float[][] inputs, int[] targets, int groundTruth, Map<String, Double> info) {
+  Trial(double dtMs, List<Period> periods, float[][] inputs, int @Nullable [] labels, float @Nullable [][] values,
+      float @Nullable [][] weights, int groundTruth, Map<String, Double> info) {
     this.dtMs = dtMs;
     this.periods = List.copyOf(periods);
     this.inputs = inputs;
-    this.targets = targets;
+    this.labels = labels;
+    this.values = values;
+    this.weights = weights;
     this.groundTruth = groundTruth;
     this.info = Map.copyOf(info);
   }
@@ -33,7 +44,7 @@ public final class Trial {
 
   /** The number of time steps. */
   public int steps() {
-    return targets.length;
+    return inputs.length;
   }
 
   /** The number of input channels. */
@@ -62,12 +73,48 @@ public final class Trial {
     return inputs[t][channel];
   }
 
-  /** The target label at step {@code t} (0 = fixate; neurogym's {@code gt}). */
-  public int target(int t) {
-    return targets[t];
+  /** Whether the targets are class labels ({@link #target}) rather than float values ({@link #targetValue}). */
+  public boolean hasLabels() {
+    return labels != null;
   }
 
-  /** The trial's correct choice, e.g. 0 or 1 for a two-alternative task (neurogym's {@code ground_truth}). */
+  /** The number of target values per step: 1 for labels, the number of target channels for float targets. */
+  public int targetSize() {
+    return values == null ? 1 : values[0].length;
+  }
+
+  /**
+   * The target label at step {@code t} (0 = fixate; neurogym's {@code gt}).
+   *
+   * @throws IllegalStateException if this trial has float targets
+   */
+  public int target(int t) {
+    return labels()[t];
+  }
+
+  /**
+   * The float target on {@code channel} at step {@code t}.
+   *
+   * @throws IllegalStateException if this trial has label targets
+   */
+  public float targetValue(int t, int channel) {
+    if (values == null) {
+      throw new IllegalStateException("this trial's targets are class labels; use target(t)");
+    }
+    return values[t][channel];
+  }
+
+  /** Whether some step or channel has a loss weight other than 1. */
+  public boolean hasWeights() {
+    return weights != null;
+  }
+
+  /** The loss weight of step {@code t} on target channel {@code channel} (channel 0 for label targets); 1 by default. */
+  public float weight(int t, int channel) {
+    return weights == null ? 1f : weights[t][channel];
+  }
+
+  /** The correct choice, e.g. 0 or 1 for a two-alternative task (neurogym's {@code ground_truth}); −1 if none. */
   public int groundTruth() {
     return groundTruth;
   }
@@ -82,9 +129,63 @@ public final class Trial {
     return Nd4j.create(inputs);
   }
 
-  /** The target labels, a copy. */
+  /**
+   * The target labels, a copy.
+   *
+   * @throws IllegalStateException if this trial has float targets
+   */
   public int[] targets() {
-    return targets.clone();
+    return labels().clone();
+  }
+
+  /**
+   * The float targets as a (steps, targetSize) array.
+   *
+   * @throws IllegalStateException if this trial has label targets
+   */
+  public INDArray targetValues() {
+    if (values == null) {
+      throw new IllegalStateException("this trial's targets are class labels; use targets()");
+    }
+    return Nd4j.create(values);
+  }
+
+  /** The loss weights as a (steps, targetSize) float array (all ones when the trial has none). */
+  public INDArray weights() {
+    float[][] w = new float[steps()][targetSize()];
+    for (int t = 0; t < w.length; t++) {
+      for (int c = 0; c < w[t].length; c++) {
+        w[t][c] = weight(t, c);
+      }
+    }
+    return Nd4j.create(w);
+  }
+
+  /** The inputs as rows [step][channel], a copy. */
+  float[][] inputRows() {
+    float[][] rows = new float[inputs.length][];
+    for (int t = 0; t < rows.length; t++) {
+      rows[t] = inputs[t].clone();
+    }
+    return rows;
+  }
+
+  /** The targets as rows [step][target channel]; a label target is one channel holding the label. */
+  float[][] targetRows() {
+    float[][] rows = new float[steps()][targetSize()];
+    for (int t = 0; t < rows.length; t++) {
+      for (int c = 0; c < rows[t].length; c++) {
+        rows[t][c] = values == null ? labels()[t] : values[t][c];
+      }
+    }
+    return rows;
+  }
+
+  private int[] labels() {
+    if (labels == null) {
+      throw new IllegalStateException("this trial has float targets; use targetValue(t, channel)");
+    }
+    return labels;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.github.rnnlab.task;
 
+import io.github.rnnlab.internal.Checks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -276,7 +277,7 @@ public final class Yang19Reach implements Task {
 
     /** The time step in ms (default 100). */
     public Builder dtMs(double dtMs) {
-      Tasks.requirePositiveDt(dtMs);
+      Checks.positive("dtMs", dtMs);
       this.dtMs = dtMs;
       return this;
     }

@@ -19,7 +19,7 @@ class HeatmapChartTest {
   @Test
   void aParameterShowsEveryEntryOnASymmetricDivergingScale() {
     Ctrnn net = Ctrnn.builder().inputSize(3).hiddenSize(20).outputSize(3).seed(1).build();
-    Figure figure = HeatmapChart.of(net.parameter("W_rec"));
+    Figure figure = net.parameter("W_rec").plot();
     HeatMapChart chart = (HeatMapChart) figure.charts().get(0);
     assertEquals("W_rec", chart.getTitle());
     HeatMapSeries series = chart.getHeatMapSeries();

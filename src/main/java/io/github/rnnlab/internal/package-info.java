@@ -1,0 +1,7 @@
+/**
+ * Helpers shared by rnnlab's packages (argument checks). Not part of the public API: it may change without notice.
+ */
+@NullMarked
+package io.github.rnnlab.internal;
+
+import org.jspecify.annotations.NullMarked;
