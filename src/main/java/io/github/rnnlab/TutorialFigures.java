@@ -124,7 +124,10 @@ public final class TutorialFigures {
     write(out.resolve("summary.json"), summary);
     System.out.printf(Locale.ROOT, "Accuracy %.3f on %d trials; final loss %.4f; trained in %.1f s. Figures in %s%n",
         eval.accuracy(), eval.size(), history.finalLoss(), history.seconds(), out.toAbsolutePath());
-    history.stopReason().ifPresent(r -> System.out.println("Note: " + r));
+    String stop = history.stopReason();
+    if (stop != null) {
+      System.out.println("Note: " + stop);
+    }
   }
 
   private static String summaryJson(Options o, Ctrnn net, TrainingHistory history, Evaluation eval,

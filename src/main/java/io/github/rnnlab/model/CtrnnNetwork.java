@@ -1,49 +1,29 @@
 package io.github.rnnlab.model;
 
-import io.github.rnnlab.data.Batch;
-import java.util.List;
+import io.github.rnnlab.internal.Checks;
+import java.util.Locale;
 
 /**
- * A network of continuous-time RNN modules with a linear readout, sharing dt, τ and the ReLU placement: what
+ * A network of continuous-time RNN modules with a readout, sharing dt, τ, the activation and its placement: what
  * {@link Ctrnn} (one module) and {@link HierarchicalCtrnn} (several) have in common. Not thread-safe: it keeps work
  * arrays between calls.
  */
-public abstract sealed class CtrnnNetwork implements RecurrentNetwork permits Ctrnn, HierarchicalCtrnn {
-  private final int inputSize;
-  private final int outputSize;
-  private final double dtMs;
+public abstract sealed class CtrnnNetwork extends Network permits Ctrnn, HierarchicalCtrnn {
   private final double tauMs;
   private final ReluPlacement reluPlacement;
+  private final Activation activation;
+  private final double sigmaRec;
+  private final double sigmaIn;
   private final double alpha;
-  final CtrnnStack stack;
 
-  /**
-   * @throws IllegalArgumentException if dt exceeds τ (α = dt/τ must be at most 1)
-   */
-  CtrnnNetwork(CtrnnSettings<?> settings, int[] hiddenSizes, boolean prefixModuleNames) {
-    this.inputSize = settings.inputSize;
-    this.outputSize = settings.outputSize;
-    this.dtMs = settings.dtMs;
+  CtrnnNetwork(CtrnnSettings<?> settings, Engine engine) {
+    super(settings.inputSize, settings.outputSize, settings.dtMs, settings.seed, engine);
     this.tauMs = settings.tauMs;
     this.reluPlacement = settings.reluPlacement;
-    this.alpha = CtrnnStack.alpha(dtMs, tauMs);
-    this.stack = new CtrnnStack(inputSize, hiddenSizes, outputSize, alpha, reluPlacement, settings.seed,
-        prefixModuleNames);
-  }
-
-  @Override
-  public int inputSize() {
-    return inputSize;
-  }
-
-  @Override
-  public int outputSize() {
-    return outputSize;
-  }
-
-  @Override
-  public double dtMs() {
-    return dtMs;
+    this.activation = settings.activation;
+    this.sigmaRec = settings.sigmaRec;
+    this.sigmaIn = settings.sigmaIn;
+    this.alpha = alpha(settings.dtMs, settings.tauMs);
   }
 
   /** The time constant in ms, shared by every module. */
@@ -56,23 +36,39 @@ public abstract sealed class CtrnnNetwork implements RecurrentNetwork permits Ct
     return alpha;
   }
 
-  /** Where the ReLU sits relative to the leak. */
+  /** Where the activation sits relative to the leak. */
   public ReluPlacement reluPlacement() {
     return reluPlacement;
   }
 
-  @Override
-  public List<Parameter> parameters() {
-    return stack.parameters();
+  /** The units' activation. */
+  public Activation activation() {
+    return activation;
   }
 
-  @Override
-  public BatchResult computeGradients(Batch batch) {
-    return stack.computeGradients(batch);
+  /** The recurrent noise σ_rec (0 for none). */
+  public double sigmaRec() {
+    return sigmaRec;
+  }
+
+  /** The input noise σ_in (0 for none). */
+  public double sigmaIn() {
+    return sigmaIn;
+  }
+
+  /** α = dt/τ, which must be at most 1. */
+  static double alpha(double dtMs, double tauMs) {
+    if (dtMs > tauMs) {
+      throw new IllegalArgumentException("dtMs (" + dtMs + ") must not exceed tauMs (" + tauMs
+          + "): α = dt/τ must be at most 1");
+    }
+    return Checks.positive("dtMs", dtMs) / Checks.positive("tauMs", tauMs);
   }
 
   /** {@code dt 20.0 ms, τ 100.0 ms, α 0.2, relu INSIDE}, for the subclasses' descriptions. */
   String timeConstants() {
-    return "dt " + dtMs + " ms, τ " + tauMs + " ms, α " + (float) alpha + ", relu " + reluPlacement;
+    String noise = (sigmaRec > 0 ? ", σ_rec " + sigmaRec : "") + (sigmaIn > 0 ? ", σ_in " + sigmaIn : "");
+    return "dt " + dtMs() + " ms, τ " + tauMs + " ms, α " + (float) alpha + ", "
+        + activation.name().toLowerCase(Locale.ROOT) + " " + reluPlacement + noise;
   }
 }

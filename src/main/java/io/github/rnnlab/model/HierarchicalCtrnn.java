@@ -2,8 +2,11 @@ package io.github.rnnlab.model;
 
 import io.github.rnnlab.data.Batch;
 import io.github.rnnlab.task.Task;
+import io.github.rnnlab.internal.Checks;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -41,14 +44,26 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class HierarchicalCtrnn extends CtrnnNetwork {
   private final int[] hiddenSizes;
-  private final long seed;
   private final int modules;
 
   private HierarchicalCtrnn(Builder b, int[] hiddenSizes) {
-    super(b, hiddenSizes, true);
+    super(b, engine(b, hiddenSizes));
     this.hiddenSizes = hiddenSizes;
-    this.seed = b.seed;
     this.modules = hiddenSizes.length;
+  }
+
+  private static Engine engine(Builder b, int[] hiddenSizes) {
+    SplittableRandom rng = new SplittableRandom(b.seed);
+    double alpha = alpha(b.dtMs, b.tauMs);
+    List<Layer> layers = new ArrayList<>();
+    int in = b.inputSize;
+    for (int m = 0; m < hiddenSizes.length; m++) {
+      layers.add(new CtrnnLayer("m" + (m + 1) + ".", in, hiddenSizes[m], alpha, b.reluPlacement, b.activation,
+          b.sigmaRec, null, b.dtMs, rng));
+      in = hiddenSizes[m];
+    }
+    layers.add(new DenseLayer("W_out", "b_out", in, b.outputSize, rng));
+    return new Engine(layers, b.loss, b.sigmaIn);
   }
 
   /** A builder; input, hidden and output sizes are required, or use {@link Builder#forTask}. */
@@ -66,8 +81,9 @@ public final class HierarchicalCtrnn extends CtrnnNetwork {
   /** An independent copy with the same settings, parameter values and frozen flags. */
   public HierarchicalCtrnn copy() {
     HierarchicalCtrnn c = builder().inputSize(inputSize()).hiddenSizes(hiddenSizes).outputSize(outputSize())
-        .dtMs(dtMs()).tauMs(tauMs()).reluPlacement(reluPlacement()).seed(seed).build();
-    c.stack.copyValuesFrom(stack);
+        .dtMs(dtMs()).tauMs(tauMs()).reluPlacement(reluPlacement()).activation(activation()).sigmaRec(sigmaRec())
+        .sigmaIn(sigmaIn()).loss(loss()).seed(seed()).build();
+    c.copyParametersFrom(this);
     return c;
   }
 
@@ -88,7 +104,7 @@ public final class HierarchicalCtrnn extends CtrnnNetwork {
 
   /** The parameters of {@code module} (counted from 1): its W_in, b_in, W_rec and b_rec. */
   public List<Parameter> moduleParameters(int module) {
-    return stack.moduleParameters(checkModule(module) - 1);
+    return engine.layers().get(checkModule(module) - 1).parameters();
   }
 
   private int checkModule(int module) {
@@ -99,10 +115,10 @@ public final class HierarchicalCtrnn extends CtrnnNetwork {
     return module;
   }
 
-  /** Runs the network; {@link Rollout#hidden()} is the last module's activity (time, batch, hidden). */
+  /** {@link Rollout#hidden()} is the last module's activity (time, batch, hidden). */
   @Override
-  public Rollout forward(INDArray inputs) {
-    return stack.forward(inputs, modules - 1);
+  int reportedLayer() {
+    return modules - 1;
   }
 
   /**
@@ -111,7 +127,11 @@ public final class HierarchicalCtrnn extends CtrnnNetwork {
    * @throws IllegalArgumentException if the input shape does not fit the network
    */
   public List<INDArray> forwardModules(INDArray inputs) {
-    return stack.forwardModules(inputs);
+    List<INDArray> out = new ArrayList<>(modules);
+    for (int m = 0; m < modules; m++) {
+      out.add(engine.forward(inputs, m, false, 0).hidden());
+    }
+    return out;
   }
 
   /**
@@ -140,18 +160,28 @@ public final class HierarchicalCtrnn extends CtrnnNetwork {
       }
 
       @Override
+      public Loss loss() {
+        return net.loss();
+      }
+
+      @Override
       public List<Parameter> parameters() {
         return net.parameters();
       }
 
       @Override
       public Rollout forward(INDArray inputs) {
-        return stack.forward(inputs, m);
+        return engine.forward(inputs, m, false, 0);
       }
 
       @Override
-      public BatchResult computeGradients(Batch batch) {
-        return net.computeGradients(batch);
+      public Rollout forward(INDArray inputs, long noiseSeed) {
+        return engine.forward(inputs, m, true, noiseSeed);
+      }
+
+      @Override
+      public BatchResult computeGradients(Batch batch, double rateL2) {
+        return net.computeGradients(batch, rateL2);
       }
 
       @Override
@@ -186,7 +216,7 @@ public final class HierarchicalCtrnn extends CtrnnNetwork {
 
     /** The number of units of every module (this or {@link #hiddenSizes} is required, > 0). */
     public Builder hiddenSize(int hiddenSize) {
-      this.hiddenSize = CtrnnStack.requirePositive("hiddenSize", hiddenSize);
+      this.hiddenSize = Checks.positive("hiddenSize", hiddenSize);
       this.hiddenSizes = null;
       return this;
     }
@@ -202,7 +232,7 @@ public final class HierarchicalCtrnn extends CtrnnNetwork {
         throw new IllegalArgumentException("hiddenSizes needs at least one module");
       }
       for (int h : hiddenSizes) {
-        CtrnnStack.requirePositive("every hiddenSizes entry", h);
+        Checks.positive("every hiddenSizes entry", h);
       }
       this.hiddenSizes = hiddenSizes.clone();
       this.hiddenSize = 0;
@@ -211,7 +241,7 @@ public final class HierarchicalCtrnn extends CtrnnNetwork {
 
     /** The number of modules (default 3, the tutorial's; ≥ 1). */
     public Builder modules(int modules) {
-      this.modules = CtrnnStack.requirePositive("modules", modules);
+      this.modules = Checks.positive("modules", modules);
       this.modulesSet = true;
       return this;
     }

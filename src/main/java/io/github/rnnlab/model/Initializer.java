@@ -1,5 +1,6 @@
 package io.github.rnnlab.model;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -113,34 +114,22 @@ public final class Initializer {
     long[] shape = p.shape();
     if (shape.length != 2 || shape[0] != shape[1]) {
       throw new IllegalArgumentException("a recurrent initialiser needs a square matrix; " + p.name() + " has shape "
-          + java.util.Arrays.toString(shape));
+          + Arrays.toString(shape));
     }
     float[][] v = p.values();
     int n = v.length;
-    double bound = 1 / Math.sqrt(n);
     double sd = scale / Math.sqrt(n);
-    for (int r = 0; r < n; r++) {
-      for (int c = 0; c < n; c++) {
-        v[r][c] = switch (kind) {
-          case IDENTITY -> r == c ? (float) scale : 0f;
-          case UNIFORM -> (float) rng.nextDouble(-bound, bound);
-          case NORMAL -> (float) (sd * gaussian(rng));
-        };
+    if (kind == Kind.UNIFORM) {
+      Init.uniform(p, n, rng);
+    } else {
+      for (int r = 0; r < n; r++) {
+        for (int c = 0; c < n; c++) {
+          v[r][c] = kind == Kind.IDENTITY ? (r == c ? (float) scale : 0f) : (float) (sd * rng.nextGaussian());
+        }
       }
     }
-  }
-
-  /** A standard normal deviate (Marsaglia's polar method; {@link SplittableRandom} has no nextGaussian on JDK 17). */
-  private static double gaussian(SplittableRandom rng) {
-    double u;
-    double v;
-    double s;
-    do {
-      u = rng.nextDouble(-1, 1);
-      v = rng.nextDouble(-1, 1);
-      s = u * u + v * v;
-    } while (s >= 1 || s == 0);
-    return u * Math.sqrt(-2 * Math.log(s) / s);
+    // Masked-out and fixed entries keep their constraint.
+    p.enforceConstraints();
   }
 
   @Override

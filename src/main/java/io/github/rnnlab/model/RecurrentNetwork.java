@@ -5,8 +5,8 @@ import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A recurrent network with a linear readout, trainable by backpropagation through time. Implementations are
- * mutable (training changes their parameters) and not thread-safe.
+ * A recurrent network with a readout, trainable by backpropagation through time. Implementations are mutable
+ * (training changes their parameters) and not thread-safe.
  */
 public interface RecurrentNetwork {
 
@@ -18,6 +18,9 @@ public interface RecurrentNetwork {
 
   /** The time step in ms. */
   double dtMs();
+
+  /** What the outputs are scored with in training: cross-entropy on labels or mean squared error on float targets. */
+  Loss loss();
 
   /** The parameters, in a fixed order. */
   List<Parameter> parameters();
@@ -34,15 +37,35 @@ public interface RecurrentNetwork {
   }
 
   /**
-   * Runs the network from a zero hidden state over {@code inputs} of shape (time, batch, inputs).
+   * Runs the network from its initial state over {@code inputs} of shape (time, batch, inputs), without noise.
    *
    * @throws IllegalArgumentException if the input shape does not fit the network
    */
   Rollout forward(INDArray inputs);
 
   /**
-   * Runs the network over {@code batch} from a zero hidden state, and sets every parameter's gradient of the mean
-   * cross-entropy over all time steps and sequences (backpropagation through time).
+   * Runs the network with its training noise (recurrent and input noise, if it has any) drawn from {@code noiseSeed},
+   * per sequence, so the result does not depend on the number of cores.
+   *
+   * @throws IllegalArgumentException if the input shape does not fit the network
    */
-  BatchResult computeGradients(Batch batch);
+  Rollout forward(INDArray inputs, long noiseSeed);
+
+  /**
+   * Runs the network over {@code batch}, with its training noise, and sets every parameter's gradient of the loss
+   * (backpropagation through time); the noise comes from a stream seeded with the network's seed.
+   *
+   * @throws IllegalArgumentException if the batch does not fit the network or its loss
+   */
+  default BatchResult computeGradients(Batch batch) {
+    return computeGradients(batch, 0);
+  }
+
+  /**
+   * As {@link #computeGradients(Batch)}, with {@code rateL2} times the mean squared rate of the recurrent units added
+   * to the loss (its value is reported as {@link BatchResult#ratePenalty()}).
+   *
+   * @throws IllegalArgumentException if the batch does not fit the network or {@code rateL2} is negative
+   */
+  BatchResult computeGradients(Batch batch, double rateL2);
 }

@@ -1,19 +1,21 @@
 package io.github.rnnlab.train;
 
-import io.github.rnnlab.data.Batch;
-import io.github.rnnlab.data.Dataset;
-import io.github.rnnlab.model.BatchResult;
-import io.github.rnnlab.model.Parameter;
+import io.github.rnnlab.data.BatchSource;
+import io.github.rnnlab.internal.Checks;
 import io.github.rnnlab.model.RecurrentNetwork;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Trains a network by backpropagation through time on batches from a {@link Dataset}: mean cross-entropy over every
- * time step (fixation included, as the tutorial does), Adam, optional gradient-norm clipping. Defaults are the
- * tutorial's: 1000 steps, learning rate 0.01, β 0.9/0.999, ε 1e-8, no clipping, progress every 100 steps.
+ * Trains a network by backpropagation through time on batches from a {@link BatchSource} (e.g. a {@link
+ * io.github.rnnlab.data.Dataset}): the network's loss (the tutorial's cross-entropy over every time step, fixation
+ * included), plus any {@link Penalty} terms, minimised with Adam, optional gradient-norm clipping, and the network's
+ * weight constraints enforced after every step. Defaults are the tutorial's: 1000 steps, learning rate 0.01,
+ * β 0.9/0.999, ε 1e-8, no clipping, progress every 100 steps. Immutable; {@link #session} keeps the optimiser's state
+ * across several {@code train} calls.
  *
  * <p>If the loss or the gradients stop being finite, training stops before applying that step, the network keeps the
  * parameters of the step before, and the history says why.
@@ -26,6 +28,7 @@ public final class Trainer {
   private final double epsilon;
   private final double clipGradNorm;
   private final int logEvery;
+  private final List<Penalty> penalties;
   private final @Nullable TrainingProgress progress;
 
   private Trainer(Builder b) {
@@ -36,6 +39,7 @@ public final class Trainer {
     this.epsilon = b.epsilon;
     this.clipGradNorm = b.clipGradNorm;
     this.logEvery = b.logEvery;
+    this.penalties = List.copyOf(b.penalties);
     this.progress = b.progress;
   }
 
@@ -49,81 +53,77 @@ public final class Trainer {
     return builder().build();
   }
 
-  /** The number of training steps. */
+  /** The number of training steps of each {@code train} call. */
   public int steps() {
     return steps;
   }
 
+  /** Adam's learning rate. */
+  public double learningRate() {
+    return learningRate;
+  }
+
+  /** The penalties added to the loss, in order. */
+  public List<Penalty> penalties() {
+    return penalties;
+  }
+
   /**
-   * Trains {@code network} in place on {@code steps} batches drawn from {@code data}.
+   * Trains {@code network} in place on {@code steps} batches drawn from {@code data}, with a fresh optimiser.
    *
-   * @throws IllegalArgumentException if the data's inputs do not fit the network
+   * @throws IllegalArgumentException if a batch does not fit the network
    */
-  public TrainingHistory train(RecurrentNetwork network, Dataset data) {
-    if (data.task().inputSize() != network.inputSize() || data.task().outputSize() > network.outputSize()) {
-      throw new IllegalArgumentException("the task has " + data.task().inputSize() + " inputs and "
-          + data.task().outputSize() + " outputs but the network has " + network.inputSize() + " and "
-          + network.outputSize());
-    }
-    TrainingProgress sink = progress == null ? TrainingProgress.defaultProgress() : progress;
-    List<Parameter> parameters = network.parameters();
-    Adam adam = new Adam(learningRate, beta1, beta2, epsilon);
-    double[] loss = new double[steps];
-    double[] stepAccuracy = new double[steps];
-    double[] decisionAccuracy = new double[steps];
-    @Nullable String stopReason = null;
-    long start = System.nanoTime();
-    int done = 0;
-    while (done < steps) {
-      Batch batch = data.next();
-      BatchResult r = network.computeGradients(batch);
-      double norm = gradientNorm(parameters);
-      if (!Double.isFinite(r.loss()) || !Double.isFinite(norm)) {
-        stopReason = divergenceMessage(done + 1, r.loss(), norm);
-        sink.stopped(stopReason);
-        break;
-      }
-      float scale = clipGradNorm > 0 && norm > clipGradNorm ? (float) (clipGradNorm / (norm + 1e-6)) : 1f;
-      adam.update(parameters, scale);
-      loss[done] = r.loss();
-      stepAccuracy[done] = r.stepAccuracy();
-      decisionAccuracy[done] = r.decisionAccuracy();
-      done++;
-      if (done % logEvery == 0 || done == steps) {
-        int window = done % logEvery == 0 ? logEvery : done % logEvery;
-        double mean = 0;
-        for (int i = done - window; i < done; i++) {
-          mean += loss[i];
-        }
-        sink.report(done, steps, mean / window, (System.nanoTime() - start) / 1e9);
-      }
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    return new TrainingHistory(Arrays.copyOf(loss, done), Arrays.copyOf(stepAccuracy, done),
-        Arrays.copyOf(decisionAccuracy, done), seconds, stopReason);
+  public TrainingHistory train(RecurrentNetwork network, BatchSource data) {
+    return session(network).train(data);
   }
 
-  private static double gradientNorm(List<Parameter> parameters) {
-    double sum = 0;
-    for (Parameter p : parameters) {
-      if (p.trainable()) {
-        for (float[] row : p.gradients()) {
-          for (float g : row) {
-            sum += (double) g * g;
-          }
-        }
-      }
-    }
-    return Math.sqrt(sum);
+  /** A training session for {@code network}: one optimiser whose state carries over between its train calls. */
+  public TrainingSession session(RecurrentNetwork network) {
+    return new TrainingSession(this, network);
   }
 
-  private String divergenceMessage(int step, double loss, double norm) {
-    String what = Double.isFinite(loss) ? "the gradient norm became " + norm : "the loss became " + loss;
-    return String.format(Locale.ROOT, "Training stopped at step %d of %d: %s, so the network diverged. It keeps the "
-        + "parameters of step %d. Try a smaller learning rate (now %s, e.g. learningRate(%s))%s.", step, steps, what,
-        step - 1, learningRate, learningRate / 10,
-        clipGradNorm > 0 ? " or a tighter clipGradNorm (now " + clipGradNorm + ")" : " or gradient clipping, e.g. "
-            + "clipGradNorm(1.0)");
+  double beta1() {
+    return beta1;
+  }
+
+  double beta2() {
+    return beta2;
+  }
+
+  double epsilon() {
+    return epsilon;
+  }
+
+  double clipGradNorm() {
+    return clipGradNorm;
+  }
+
+  int logEvery() {
+    return logEvery;
+  }
+
+  TrainingProgress progress() {
+    return progress == null ? TrainingProgress.defaultProgress() : progress;
+  }
+
+  /** The sum of the rate penalties' coefficients. */
+  double rateL2() {
+    return penalties.stream().filter(p -> p instanceof RatePenalty).mapToDouble(p -> ((RatePenalty) p).coefficient())
+        .sum();
+  }
+
+  List<WeightPenalty> weightPenalties() {
+    return penalties.stream().filter(p -> p instanceof WeightPenalty).map(p -> (WeightPenalty) p).toList();
+  }
+
+  static TrainingHistory emptyHistory() {
+    return new TrainingHistory(Map.of(TrainingHistory.LOSS, new double[0]), 0, null);
+  }
+
+  @Override
+  public String toString() {
+    return "Trainer[" + steps + " steps, Adam lr " + learningRate + (clipGradNorm > 0 ? ", clip " + clipGradNorm : "")
+        + (penalties.isEmpty() ? "" : ", penalties " + penalties.stream().map(Penalty::name).toList()) + "]";
   }
 
   /** Settings of a {@link Trainer}. */
@@ -135,25 +135,20 @@ public final class Trainer {
     private double epsilon = 1e-8;
     private double clipGradNorm;
     private int logEvery = 100;
+    private final List<Penalty> penalties = new ArrayList<>();
     private @Nullable TrainingProgress progress;
 
     private Builder() {}
 
     /** The number of training steps (default 1000). */
     public Builder steps(int steps) {
-      if (steps <= 0) {
-        throw new IllegalArgumentException("steps must be > 0; got " + steps);
-      }
-      this.steps = steps;
+      this.steps = Checks.positive("steps", steps);
       return this;
     }
 
     /** Adam's learning rate (default 0.01, the tutorial's). */
     public Builder learningRate(double learningRate) {
-      if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-        throw new IllegalArgumentException("learningRate must be a finite number > 0; got " + learningRate);
-      }
-      this.learningRate = learningRate;
+      this.learningRate = Checks.positive("learningRate", learningRate);
       return this;
     }
 
@@ -169,34 +164,46 @@ public final class Trainer {
 
     /** Adam's ε (default 1e-8). */
     public Builder epsilon(double epsilon) {
-      if (!(epsilon > 0)) {
-        throw new IllegalArgumentException("epsilon must be > 0; got " + epsilon);
-      }
-      this.epsilon = epsilon;
+      this.epsilon = Checks.positive("epsilon", epsilon);
       return this;
     }
 
     /** Rescales the gradients when their global L2 norm exceeds {@code maxNorm} (default: no clipping). */
     public Builder clipGradNorm(double maxNorm) {
-      if (!(maxNorm > 0)) {
-        throw new IllegalArgumentException("clipGradNorm must be > 0; got " + maxNorm);
-      }
-      this.clipGradNorm = maxNorm;
+      this.clipGradNorm = Checks.positive("clipGradNorm", maxNorm);
       return this;
     }
 
     /** Reports progress every {@code logEvery} steps (default 100). */
     public Builder logEvery(int logEvery) {
-      if (logEvery <= 0) {
-        throw new IllegalArgumentException("logEvery must be > 0; got " + logEvery);
+      this.logEvery = Checks.positive("logEvery", logEvery);
+      return this;
+    }
+
+    /**
+     * Adds a term to the loss, e.g. {@code Penalty.l2("W_rec", 1e-3)}; penalties with the same name may not repeat.
+     *
+     * @throws IllegalArgumentException if a penalty of that name was added before
+     */
+    public Builder penalty(Penalty penalty) {
+      for (Penalty p : penalties) {
+        if (p.name().equals(penalty.name())) {
+          throw new IllegalArgumentException("a penalty named '" + penalty.name() + "' was already added");
+        }
       }
-      this.logEvery = logEvery;
+      penalties.add(penalty);
+      return this;
+    }
+
+    /** Adds every penalty of {@code list}, in order; see {@link #penalty}. */
+    public Builder penalties(List<? extends Penalty> list) {
+      list.forEach(this::penalty);
       return this;
     }
 
     /** Where progress goes (default: {@link TrainingProgress#defaultProgress()} at training time). */
     public Builder progress(TrainingProgress progress) {
-      this.progress = progress;
+      this.progress = Objects.requireNonNull(progress, "progress");
       return this;
     }
 

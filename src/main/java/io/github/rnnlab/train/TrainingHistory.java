@@ -2,8 +2,12 @@ package io.github.rnnlab.train;
 
 import io.github.rnnlab.plot.Charts;
 import io.github.rnnlab.plot.Figure;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
@@ -14,42 +18,70 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * What happened at every training step: loss and accuracies, the wall-clock time of the loop, and why it stopped
- * early, if it did. Immutable.
+ * What happened at every training step, as named series: {@code loss} (the total training loss), and, when the loss
+ * has extra terms, {@code task_loss} and one series per penalty (e.g. {@code wiring_cost}); then the loss's measures
+ * ({@code step_accuracy} and {@code decision_accuracy} for cross-entropy). Also the wall-clock time of the loop and
+ * why it stopped early, if it did. Steps are counted from 1, as progress prints them. Immutable.
  */
 public final class TrainingHistory {
-  private final double[] loss;
-  private final double[] stepAccuracy;
-  private final double[] decisionAccuracy;
+  private final Map<String, double[]> series;
   private final double seconds;
   private final @Nullable String stopReason;
 
-  TrainingHistory(double[] loss, double[] stepAccuracy, double[] decisionAccuracy, double seconds,
-      @Nullable String stopReason) {
-    this.loss = loss;
-    this.stepAccuracy = stepAccuracy;
-    this.decisionAccuracy = decisionAccuracy;
+  TrainingHistory(Map<String, double[]> series, double seconds, @Nullable String stopReason) {
+    Map<String, double[]> copy = new LinkedHashMap<>();
+    series.forEach((name, values) -> copy.put(name, values.clone()));
+    if (!copy.containsKey(LOSS)) {
+      throw new IllegalArgumentException("a history needs a '" + LOSS + "' series; got " + series.keySet());
+    }
+    this.series = Collections.unmodifiableMap(copy);
     this.seconds = seconds;
     this.stopReason = stopReason;
   }
 
+  /** The name of the total-loss series. */
+  public static final String LOSS = "loss";
+
   /** The number of completed steps. */
   public int steps() {
-    return loss.length;
+    return series.get(LOSS).length;
   }
 
-  /** The loss (mean cross-entropy) at step {@code step}, counted from 1. */
+  /** The names of the series, in table order. */
+  public List<String> seriesNames() {
+    return List.copyOf(series.keySet());
+  }
+
+  /**
+   * The per-step values of series {@code name}.
+   *
+   * @throws IllegalArgumentException if there is no such series
+   */
+  public double[] values(String name) {
+    double[] v = series.get(name);
+    if (v == null) {
+      throw new IllegalArgumentException("unknown series '" + name + "'; this history has " + series.keySet());
+    }
+    return v.clone();
+  }
+
+  /** The total loss at step {@code step}, counted from 1. */
   public double loss(int step) {
-    return loss[step - 1];
+    if (step < 1 || step > steps()) {
+      throw new IllegalArgumentException("step must be in 1.." + steps() + " (steps are counted from 1); got " + step);
+    }
+    return series.get(LOSS)[step - 1];
   }
 
   /** The loss of the last completed step, NaN if none. */
   public double finalLoss() {
+    double[] loss = series.get(LOSS);
     return loss.length == 0 ? Double.NaN : loss[loss.length - 1];
   }
 
   /** The mean loss over steps {@code (step − window, step]}, as the tutorial prints it every 100 steps. */
   public double meanLoss(int step, int window) {
+    double[] loss = series.get(LOSS);
     double sum = 0;
     int from = Math.max(0, step - window);
     for (int i = from; i < step; i++) {
@@ -63,65 +95,93 @@ public final class TrainingHistory {
     return seconds;
   }
 
-  /** Why training stopped before its last step, if it did. */
-  public Optional<String> stopReason() {
-    return Optional.ofNullable(stopReason);
+  /** Why training stopped before its last step, or null if it did not. */
+  public @Nullable String stopReason() {
+    return stopReason;
   }
 
-  /**
-   * One row per step: {@code step}, {@code loss}, {@code step_accuracy} (all time steps of the batch, fixation
-   * included) and {@code decision_accuracy} (only the steps whose target is a choice).
-   */
+  /** One row per step: {@code step}, then every series. */
   public Table toTable() {
-    int n = loss.length;
+    int n = steps();
     int[] steps = new int[n];
     for (int i = 0; i < n; i++) {
       steps[i] = i + 1;
     }
-    return Table.create("training history",
-        IntColumn.create("step", steps),
-        DoubleColumn.create("loss", loss),
-        DoubleColumn.create("step_accuracy", stepAccuracy),
-        DoubleColumn.create("decision_accuracy", decisionAccuracy));
+    Table table = Table.create("training history", IntColumn.create("step", steps));
+    series.forEach((name, values) -> table.addColumns(DoubleColumn.create(name, values)));
+    return table;
+  }
+
+  /** This history followed by {@code next}'s steps (the series both have); seconds add up. */
+  TrainingHistory then(TrainingHistory next) {
+    Map<String, double[]> joined = new LinkedHashMap<>();
+    for (String name : series.keySet()) {
+      double[] a = series.get(name);
+      double[] b = next.series.get(name);
+      if (b != null) {
+        double[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        joined.put(name, c);
+      }
+    }
+    return new TrainingHistory(joined, seconds + next.seconds, next.stopReason);
   }
 
   /** What {@link #compare} plots: one of the per-step series of {@link #toTable()}. */
   public enum Metric {
     /** Mean cross-entropy of the batch. */
-    LOSS("Loss (cross-entropy)"),
+    LOSS("loss", "Loss"),
     /** Fraction of all time steps of the batch whose most likely output is the target, fixation included. */
-    STEP_ACCURACY("Accuracy over all time steps"),
+    STEP_ACCURACY("step_accuracy", "Accuracy over all time steps"),
     /** The same fraction over the decision period only (steps whose target is a choice). */
-    DECISION_ACCURACY("Decision accuracy");
+    DECISION_ACCURACY("decision_accuracy", "Decision accuracy");
 
+    private final String series;
     private final String label;
 
-    Metric(String label) {
+    Metric(String series, String label) {
+      this.series = series;
       this.label = label;
+    }
+
+    /** The name of the series it reads. */
+    public String series() {
+      return series;
     }
   }
 
-  /** The loss curve. */
+  /** The loss curve; with penalties, the total, the task loss and each penalty. */
   public Figure plot() {
-    return compare(Map.of("loss", this), Metric.LOSS, 1);
+    List<String> losses = seriesNames().stream().filter(n -> !n.endsWith("accuracy")).toList();
+    XYChart chart = stepChart(losses.size() > 1 ? "Loss and its terms" : "Loss", "Loss", steps(), losses.size());
+    double[] x = stepAxis(steps());
+    for (String name : losses) {
+      chart.addSeries(name, x, series.get(name)).setMarker(SeriesMarkers.NONE);
+    }
+    return Figure.of(chart);
   }
 
-  /** The decision accuracy and the accuracy over all time steps against the training step. */
+  /**
+   * The decision accuracy and the accuracy over all time steps against the training step.
+   *
+   * @throws IllegalStateException if the loss measured no accuracy (mean squared error)
+   */
   public Figure plotAccuracy() {
+    if (!series.containsKey(Metric.DECISION_ACCURACY.series)) {
+      throw new IllegalStateException("this history has no accuracies (its series are " + series.keySet() + ")");
+    }
     XYChart chart = stepChart("Accuracy during training", "Accuracy", steps(), 2);
     double[] x = stepAxis(steps());
-    chart.addSeries("decision accuracy (decision period)", x, decisionAccuracy).setMarker(SeriesMarkers.NONE);
-    chart.addSeries("step accuracy (all time steps)", x, stepAccuracy).setMarker(SeriesMarkers.NONE);
+    chart.addSeries("decision accuracy (decision period)", x, series.get(Metric.DECISION_ACCURACY.series))
+        .setMarker(SeriesMarkers.NONE);
+    chart.addSeries("step accuracy (all time steps)", x, series.get(Metric.STEP_ACCURACY.series))
+        .setMarker(SeriesMarkers.NONE);
     return Figure.of(chart);
   }
 
   /** The per-step values of {@code metric}. */
   public double[] values(Metric metric) {
-    return switch (metric) {
-      case LOSS -> loss.clone();
-      case STEP_ACCURACY -> stepAccuracy.clone();
-      case DECISION_ACCURACY -> decisionAccuracy.clone();
-    };
+    return values(metric.series);
   }
 
   /**
@@ -194,7 +254,7 @@ public final class TrainingHistory {
 
   @Override
   public String toString() {
-    return String.format("TrainingHistory[%d steps, final loss %.4f, %.1f s%s]", steps(), finalLoss(), seconds,
-        stopReason == null ? "" : ", stopped: " + stopReason);
+    return String.format(Locale.ROOT, "TrainingHistory[%d steps, final loss %.4f, %.1f s%s]", steps(), finalLoss(),
+        seconds, stopReason == null ? "" : ", stopped: " + stopReason);
   }
 }

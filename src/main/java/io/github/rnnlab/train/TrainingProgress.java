@@ -7,15 +7,22 @@ import java.util.function.Supplier;
 
 /**
  * Receives progress while a {@link Trainer} runs. The default prints a line every {@code logEvery} steps to standard
- * output; a notebook integration may install one that updates a single output in place.
+ * output; a notebook integration may install one that updates a single output in place. One abstract method, so a
+ * lambda will do: {@code progress((step, total, loss, seconds) -> ...)}.
  */
+@FunctionalInterface
 public interface TrainingProgress {
 
   /** Called every {@code logEvery} steps and at the last step; {@code meanLoss} is the mean since the last report. */
   void report(int step, int totalSteps, double meanLoss, double seconds);
 
-  /** Called once if training stops early, with a message that says what happened and what to try. */
-  void stopped(String message);
+  /**
+   * Called once if training stops early, with a message that says what happened and what to try; prints it to
+   * standard output unless overridden.
+   */
+  default void stopped(String message) {
+    System.out.println(message);
+  }
 
   /** Lines such as {@code Step  100/1000  loss 0.1976  (2.5 s)} on {@code out}. */
   static TrainingProgress lines(PrintStream out) {

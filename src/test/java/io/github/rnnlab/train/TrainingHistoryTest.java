@@ -11,10 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 
 class TrainingHistoryTest {
-  private final TrainingHistory short3 = new TrainingHistory(new double[] {3, 2, 1}, new double[] {0.1, 0.2, 0.3},
-      new double[] {0, 0.5, 1}, 1.0, null);
-  private final TrainingHistory long5 = new TrainingHistory(new double[] {5, 4, 3, 2, 1}, new double[5],
-      new double[5], 2.0, null);
+  private final TrainingHistory short3 = history(new double[] {3, 2, 1}, new double[] {0.1, 0.2, 0.3},
+      new double[] {0, 0.5, 1}, 1.0);
+  private final TrainingHistory long5 = history(new double[] {5, 4, 3, 2, 1}, new double[5], new double[5], 2.0);
+
+  private static TrainingHistory history(double[] loss, double[] step, double[] decision, double seconds) {
+    Map<String, double[]> series = new LinkedHashMap<>();
+    series.put("loss", loss);
+    series.put("step_accuracy", step);
+    series.put("decision_accuracy", decision);
+    return new TrainingHistory(series, seconds, null);
+  }
 
   @Test
   void movingAverageUsesTheStepsSoFarAtTheStart() {

@@ -1,0 +1,89 @@
+package io.github.rnnlab.model;
+
+import io.github.rnnlab.data.Batch;
+import io.github.rnnlab.internal.Checks;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * What every rnnlab network shares: an {@link Engine} running its layers, its sizes and dt, and the stream its
+ * training noise is drawn from (seeded with the network's seed, one draw per batch). Not thread-safe.
+ */
+public abstract sealed class Network implements RecurrentNetwork permits CtrnnNetwork {
+  private final int inputSize;
+  private final int outputSize;
+  private final double dtMs;
+  private final long seed;
+  final Engine engine;
+  private final SplittableRandom noiseStream;
+
+  Network(int inputSize, int outputSize, double dtMs, long seed, Engine engine) {
+    this.inputSize = inputSize;
+    this.outputSize = outputSize;
+    this.dtMs = dtMs;
+    this.seed = seed;
+    this.engine = engine;
+    this.noiseStream = new SplittableRandom(Layer.sequenceSeed(seed, -1, -1));
+  }
+
+  @Override
+  public int inputSize() {
+    return inputSize;
+  }
+
+  @Override
+  public int outputSize() {
+    return outputSize;
+  }
+
+  @Override
+  public double dtMs() {
+    return dtMs;
+  }
+
+  /** The seed the initial weights (and the training noise) were drawn from. */
+  public long seed() {
+    return seed;
+  }
+
+  @Override
+  public Loss loss() {
+    return engine.loss();
+  }
+
+  @Override
+  public List<Parameter> parameters() {
+    return engine.parameters();
+  }
+
+  /** Overwrites every parameter's values, constraints and frozen flag with {@code other}'s, which has the same shapes. */
+  void copyParametersFrom(Network other) {
+    List<Parameter> src = other.parameters();
+    List<Parameter> dst = parameters();
+    for (int i = 0; i < src.size(); i++) {
+      dst.get(i).copyValuesFrom(src.get(i));
+    }
+  }
+
+  /** The layer whose output {@link Rollout#hidden()} reports. */
+  int reportedLayer() {
+    return 0;
+  }
+
+  @Override
+  public Rollout forward(INDArray inputs) {
+    return engine.forward(inputs, reportedLayer(), false, 0);
+  }
+
+  @Override
+  public Rollout forward(INDArray inputs, long noiseSeed) {
+    return engine.forward(inputs, reportedLayer(), true, noiseSeed);
+  }
+
+  @Override
+  public BatchResult computeGradients(Batch batch, double rateL2) {
+    Checks.nonNegative("rateL2", rateL2);
+    return engine.computeGradients(batch, rateL2, true, noiseStream.nextLong());
+  }
+}
