@@ -22,10 +22,14 @@ final class CtrnnLayer extends Layer {
   private final int hidden;
   private final int width;
   private final float alpha;
+  /** α in double precision, for the step map. */
+  private final double alphaExact;
   private final ReluPlacement placement;
   private final Activation activation;
   private final float noiseScale;
   private final @Nullable StpSynapses stp;
+  private final @Nullable ShortTermPlasticity plasticity;
+  private final double dtMs;
   final Parameter wIn;
   final Parameter bIn;
   final Parameter wRec;
@@ -57,10 +61,13 @@ final class CtrnnLayer extends Layer {
     this.hidden = hidden;
     this.width = hidden + inputs + 1;
     this.alpha = (float) alpha;
+    this.alphaExact = alpha;
     this.placement = placement;
     this.activation = activation;
     this.noiseScale = (float) (Math.sqrt(2 / alpha) * sigmaRec);
     this.stp = plasticity == null ? null : new StpSynapses(plasticity, hidden, dtMs);
+    this.plasticity = plasticity;
+    this.dtMs = dtMs;
     this.wIn = new Parameter(prefix + "W_in", hidden, inputs, false);
     this.bIn = new Parameter(prefix + "b_in", 1, hidden, true);
     this.wRec = new Parameter(prefix + "W_rec", hidden, hidden, false);
@@ -199,6 +206,12 @@ final class CtrnnLayer extends Layer {
   @Override
   float[][] output() {
     return out;
+  }
+
+  @Override
+  CellMap cellMap() {
+    return new CtrnnCellMap(wIn.effective(), wRec.effective(), bIn.values()[0], bRec.values()[0], alphaExact, placement,
+        activation, plasticity, dtMs);
   }
 
   @Override

@@ -58,6 +58,11 @@ abstract class Layer {
    */
   abstract void reduce(int parts);
 
+  /** This layer's one-step map, from a snapshot of its current weights, or null if it is not recurrent. */
+  @Nullable CellMap cellMap() {
+    return null;
+  }
+
   /** Per-step values besides the output that a rollout can report, e.g. gates or synaptic resources, by name. */
   Map<String, float[][]> extras() {
     return Map.of();

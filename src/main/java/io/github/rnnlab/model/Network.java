@@ -2,6 +2,7 @@ package io.github.rnnlab.model;
 
 import io.github.rnnlab.data.Batch;
 import io.github.rnnlab.internal.Checks;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -64,6 +65,24 @@ public abstract sealed class Network implements RecurrentNetwork permits CtrnnNe
     for (int i = 0; i < src.size(); i++) {
       dst.get(i).copyValuesFrom(src.get(i));
     }
+  }
+
+  /**
+   * The one-step map of the recurrent state with its analytic Jacobians, from a snapshot of the current weights (see
+   * {@link StepMap}).
+   */
+  public StepMap stepMap() {
+    List<CellMap> cells = new ArrayList<>();
+    List<Layer> layers = engine.layers();
+    for (Layer layer : layers.subList(0, layers.size() - 1)) {
+      CellMap cell = layer.cellMap();
+      if (cell == null) {
+        throw new IllegalStateException("this network has a non-recurrent layer before its readout; its step map "
+            + "would need that layer's inputs");
+      }
+      cells.add(cell);
+    }
+    return new LayeredStepMap(cells);
   }
 
   /** The layer whose output {@link Rollout#hidden()} reports. */
