@@ -1,7 +1,11 @@
 package io.github.rnnlab.model;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import io.github.rnnlab.internal.Checks;
 import io.github.rnnlab.task.Task;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
@@ -69,6 +73,38 @@ public final class Ctrnn extends CtrnnNetwork {
     Ctrnn c = toBuilder().build();
     c.copyParametersFrom(this);
     return c;
+  }
+
+  @Override
+  JsonObject settings() {
+    JsonObject o = super.settings();
+    o.addProperty("hiddenSize", hiddenSize);
+    if (plasticity != null) {
+      JsonArray pattern = new JsonArray();
+      for (ShortTermPlasticity.Synapse s : plasticity.pattern()) {
+        JsonObject syn = new JsonObject();
+        syn.addProperty("tauXMs", s.tauXMs());
+        syn.addProperty("tauUMs", s.tauUMs());
+        syn.addProperty("u", s.u());
+        pattern.add(syn);
+      }
+      o.add("plasticity", pattern);
+    }
+    return o;
+  }
+
+  static Ctrnn fromSettings(JsonObject s) {
+    Builder b = apply(builder(), s).hiddenSize(s.get("hiddenSize").getAsInt());
+    if (s.has("plasticity")) {
+      List<ShortTermPlasticity.Synapse> pattern = new ArrayList<>();
+      for (JsonElement e : s.getAsJsonArray("plasticity")) {
+        JsonObject syn = e.getAsJsonObject();
+        pattern.add(new ShortTermPlasticity.Synapse(syn.get("tauXMs").getAsDouble(), syn.get("tauUMs").getAsDouble(),
+            syn.get("u").getAsDouble()));
+      }
+      b.plasticity(new ShortTermPlasticity(pattern));
+    }
+    return b.build();
   }
 
   /** The number of hidden units. */

@@ -130,6 +130,13 @@ final class CtrnnLayer extends Layer {
     }
     rate = stp == null ? z : new float[rows + batch][hidden];
     state = placement == ReluPlacement.STATE ? new float[rows + batch][hidden] : rate;
+    if (placement == ReluPlacement.STATE) {
+      // The state starts at x = 0, so the rates start at f(0): 0 for ReLU, 0.5 for sigmoid.
+      float r0 = activation.applyFloat(0f);
+      for (int b = 0; b < batch; b++) {
+        Arrays.fill(rate[b], 0, hidden, r0);
+      }
+    }
     pre = new float[rows][hidden];
     out = Arrays.copyOfRange(rate, batch, rows + batch);
     weightsT = new float[width][hidden];

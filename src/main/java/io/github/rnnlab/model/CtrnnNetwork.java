@@ -1,14 +1,16 @@
 package io.github.rnnlab.model;
 
+import com.google.gson.JsonObject;
 import io.github.rnnlab.internal.Checks;
 import java.util.Locale;
 
 /**
  * A network of continuous-time RNN modules with a readout, sharing dt, τ, the activation and its placement: what
- * {@link Ctrnn} (one module) and {@link HierarchicalCtrnn} (several) have in common. Not thread-safe: it keeps work
+ * {@link Ctrnn} (one module), {@link EiRnn} (one module under Dale's law) and {@link HierarchicalCtrnn} (several)
+ * have in common. Not thread-safe: it keeps work
  * arrays between calls.
  */
-public abstract sealed class CtrnnNetwork extends Network permits Ctrnn, HierarchicalCtrnn {
+public abstract sealed class CtrnnNetwork extends Network permits Ctrnn, EiRnn, HierarchicalCtrnn {
   private final double tauMs;
   private final ReluPlacement reluPlacement;
   private final Activation activation;
@@ -54,6 +56,27 @@ public abstract sealed class CtrnnNetwork extends Network permits Ctrnn, Hierarc
   /** The input noise σ_in (0 for none). */
   public double sigmaIn() {
     return sigmaIn;
+  }
+
+  @Override
+  JsonObject settings() {
+    JsonObject o = super.settings();
+    o.addProperty("tauMs", tauMs);
+    o.addProperty("reluPlacement", reluPlacement.name());
+    o.addProperty("activation", activation.name());
+    o.addProperty("sigmaRec", sigmaRec);
+    o.addProperty("sigmaIn", sigmaIn);
+    return o;
+  }
+
+  /** Applies the settings every CTRNN network shares, as {@link #settings()} wrote them, to a builder. */
+  static <B extends CtrnnSettings<B>> B apply(B b, JsonObject s) {
+    return b.inputSize(s.get("inputSize").getAsInt()).outputSize(s.get("outputSize").getAsInt())
+        .dtMs(s.get("dtMs").getAsDouble()).tauMs(s.get("tauMs").getAsDouble())
+        .reluPlacement(ReluPlacement.valueOf(s.get("reluPlacement").getAsString()))
+        .activation(Activation.valueOf(s.get("activation").getAsString()))
+        .sigmaRec(s.get("sigmaRec").getAsDouble()).sigmaIn(s.get("sigmaIn").getAsDouble()).loss(loss(s))
+        .seed(s.get("seed").getAsLong());
   }
 
   /** α = dt/τ, which must be at most 1. */

@@ -1,5 +1,7 @@
 package io.github.rnnlab.model;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import io.github.rnnlab.data.Batch;
 import io.github.rnnlab.task.Task;
 import io.github.rnnlab.internal.Checks;
@@ -85,6 +87,21 @@ public final class HierarchicalCtrnn extends CtrnnNetwork {
         .sigmaIn(sigmaIn()).loss(loss()).seed(seed()).build();
     c.copyParametersFrom(this);
     return c;
+  }
+
+  @Override
+  JsonObject settings() {
+    JsonObject o = super.settings();
+    JsonArray sizes = new JsonArray();
+    Arrays.stream(hiddenSizes).forEach(sizes::add);
+    o.add("hiddenSizes", sizes);
+    return o;
+  }
+
+  static HierarchicalCtrnn fromSettings(JsonObject s) {
+    List<Integer> sizes = new ArrayList<>();
+    s.getAsJsonArray("hiddenSizes").forEach(e -> sizes.add(e.getAsInt()));
+    return apply(builder(), s).hiddenSizes(sizes).build();
   }
 
   /** The number of modules. */

@@ -1,7 +1,9 @@
 package io.github.rnnlab.model;
 
+import com.google.gson.JsonObject;
 import io.github.rnnlab.data.Batch;
 import io.github.rnnlab.internal.Checks;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -83,6 +85,64 @@ public abstract sealed class Network implements RecurrentNetwork permits CtrnnNe
       cells.add(cell);
     }
     return new LayeredStepMap(cells);
+  }
+
+  /**
+   * Saves the network to {@code file}: a NumPy {@code .npz} archive with {@code network.json} (kind, every setting,
+   * each parameter's shape, frozen flag and constraints) and one float32 {@code .npy} array per parameter and mask,
+   * which {@code numpy.load} reads without rnnlab. The file is written to a temporary file first, then moved into
+   * place.
+   *
+   * @throws java.io.UncheckedIOException if it cannot be written
+   */
+  public void save(Path file) {
+    NetworkFile.save(this, file);
+  }
+
+  /**
+   * A network saved with {@link #save}: the same kind, settings, weights, constraints and frozen flags, so the same
+   * outputs bit for bit.
+   *
+   * @throws IllegalArgumentException if the file is missing, truncated, not a saved network, of another format
+   *     version, or inconsistent (the message names the file and what is wrong)
+   */
+  public static Network load(Path file) {
+    return NetworkFile.load(file);
+  }
+
+  /**
+   * A saved network of the expected kind, e.g. {@code Network.load(path, Ctrnn.class)}.
+   *
+   * @throws IllegalArgumentException as {@link #load(Path)}, or if the file holds another kind of network
+   */
+  public static <N extends Network> N load(Path file, Class<N> kind) {
+    Network net = NetworkFile.load(file);
+    if (!kind.isInstance(net)) {
+      throw new IllegalArgumentException(file + " holds a " + net.getClass().getSimpleName() + ", not a "
+          + kind.getSimpleName());
+    }
+    return kind.cast(net);
+  }
+
+  /** The settings {@link #save} writes, as readable JSON. */
+  public String settingsJson() {
+    return NetworkFile.toJson(settings());
+  }
+
+  /** Every setting needed to rebuild this network (not its weights), as {@link NetworkFile} stores them. */
+  JsonObject settings() {
+    JsonObject o = new JsonObject();
+    o.addProperty("inputSize", inputSize);
+    o.addProperty("outputSize", outputSize);
+    o.addProperty("dtMs", dtMs);
+    o.addProperty("seed", seed);
+    o.addProperty("loss", loss().usesLabels() ? "cross_entropy" : "mean_squared_error");
+    return o;
+  }
+
+  /** The loss named in saved settings. */
+  static Loss loss(JsonObject settings) {
+    return Loss.forTargets(settings.get("loss").getAsString().equals("cross_entropy"));
   }
 
   /** The layer whose output {@link Rollout#hidden()} reports. */

@@ -156,6 +156,12 @@ public final class Parameter {
     return this;
   }
 
+  /** Removes every constraint (the values stay as they are). */
+  void clearConstraints() {
+    constraints.clear();
+    compile();
+  }
+
   /** The constraints, in the order they were added. */
   public List<WeightConstraint> constraints() {
     return List.copyOf(constraints);
@@ -177,6 +183,16 @@ public final class Parameter {
         }
       }
     }
+  }
+
+  /** The values the network computes with, after the constraints (the raw values if there are none), a copy. */
+  public float[][] effectiveValues() {
+    float[][] eff = effective();
+    float[][] copy = new float[eff.length][];
+    for (int r = 0; r < eff.length; r++) {
+      copy[r] = eff[r].clone();
+    }
+    return copy;
   }
 
   /** The values the network computes with: the raw values, or their constrained transform (recomputed here). */
@@ -266,7 +282,8 @@ public final class Parameter {
     float[][] s = scale == null ? ones(values.length, values[0].length) : scale;
     for (int r = 0; r < s.length; r++) {
       for (int c = 0; c < s[r].length; c++) {
-        s[r][c] *= factor[r][c];
+        // +0 rather than −0 where a sign meets a zero mask, so absent weights are exactly +0.
+        s[r][c] = s[r][c] * factor[r][c] == 0 ? 0f : s[r][c] * factor[r][c];
       }
     }
     scale = s;
