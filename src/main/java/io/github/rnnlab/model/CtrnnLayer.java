@@ -102,57 +102,30 @@ final class CtrnnLayer extends Layer {
   @Override
   void begin(int steps, int batch, int parts) {
     if (steps != this.steps || batch != this.batch || stacked.length < parts) {
-      allocate(steps, batch, parts);
+      this.steps = steps;
+      this.batch = batch;
+      CtrnnWork w = new CtrnnWork(steps, batch, hidden, width, placement, activation, stp != null);
+      z = w.z;
+      rate = w.rate;
+      state = w.state;
+      pre = w.pre;
+      out = w.out;
+      weightsT = new float[width][hidden];
+      stacked = new float[parts][hidden][width];
+      if (stp != null) {
+        stp.allocate(steps * batch, batch);
+      }
     }
     recEff = wRec.effective();
     inEff = wIn.effective();
-    float[] bi = bIn.values()[0];
-    float[] br = bRec.values()[0];
-    float[] bias = weightsT[hidden + inputs];
-    for (int j = 0; j < hidden; j++) {
-      for (int k = 0; k < hidden; k++) {
-        weightsT[k][j] = recEff[j][k];
-      }
-      for (int i = 0; i < inputs; i++) {
-        weightsT[hidden + i][j] = inEff[j][i];
-      }
-      bias[j] = bi[j] + br[j];
-    }
-  }
-
-  private void allocate(int steps, int batch, int parts) {
-    this.steps = steps;
-    this.batch = batch;
-    int rows = steps * batch;
-    z = new float[rows + batch][width];
-    for (int n = 0; n < rows; n++) {
-      z[n][width - 1] = 1f;
-    }
-    rate = stp == null ? z : new float[rows + batch][hidden];
-    state = placement == ReluPlacement.STATE ? new float[rows + batch][hidden] : rate;
-    if (placement == ReluPlacement.STATE) {
-      // The state starts at x = 0, so the rates start at f(0): 0 for ReLU, 0.5 for sigmoid.
-      float r0 = activation.applyFloat(0f);
-      for (int b = 0; b < batch; b++) {
-        Arrays.fill(rate[b], 0, hidden, r0);
-      }
-    }
-    pre = new float[rows][hidden];
-    out = Arrays.copyOfRange(rate, batch, rows + batch);
-    weightsT = new float[width][hidden];
-    stacked = new float[parts][hidden][width];
-    if (stp != null) {
-      stp.allocate(rows, batch);
-    }
+    CtrnnWork.pack(weightsT, recEff, inEff, bIn.values()[0], bRec.values()[0]);
   }
 
   @Override
   void forward(float[][] in, int b0, int b1, boolean noise, long noiseSeed) {
     float a = alpha;
-    float leak = 1 - a;
     int[] index = new int[width];
     SplittableRandom[] rngs = noise && noiseScale > 0 ? noiseStreams(noiseSeed, b0, b1) : null;
-    boolean relu = activation == Activation.RELU;
     for (int t = 0; t < steps; t++) {
       for (int b = b0; b < b1; b++) {
         int n = t * batch + b;
@@ -171,43 +144,9 @@ final class CtrnnLayer extends Layer {
             p[j] += noiseScale * (float) rng.nextGaussian();
           }
         }
-        float[] prev = state[n];
-        float[] next = state[n + batch];
-        switch (placement) {
-          case INSIDE -> {
-            if (relu) {
-              for (int j = 0; j < hidden; j++) {
-                next[j] = leak * prev[j] + a * Math.max(p[j], 0f);
-              }
-            } else {
-              for (int j = 0; j < hidden; j++) {
-                next[j] = leak * prev[j] + a * activation.applyFloat(p[j]);
-              }
-            }
-          }
-          case OUTSIDE -> {
-            for (int j = 0; j < hidden; j++) {
-              next[j] = activation.applyFloat(leak * prev[j] + a * p[j]);
-            }
-          }
-          case STATE -> {
-            float[] r = rate[n + batch];
-            for (int j = 0; j < hidden; j++) {
-              next[j] = leak * prev[j] + a * p[j];
-              r[j] = activation.applyFloat(next[j]);
-            }
-          }
-        }
+        CtrnnWork.leak(placement, activation, a, state[n], state[n + batch], rate[n + batch], p);
       }
     }
-  }
-
-  private SplittableRandom[] noiseStreams(long seed, int b0, int b1) {
-    SplittableRandom[] rngs = new SplittableRandom[b1 - b0];
-    for (int b = b0; b < b1; b++) {
-      rngs[b - b0] = new SplittableRandom(sequenceSeed(seed, 0, b));
-    }
-    return rngs;
   }
 
   @Override

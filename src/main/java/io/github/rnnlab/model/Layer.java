@@ -2,6 +2,7 @@ package io.github.rnnlab.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,6 +67,15 @@ abstract class Layer {
   /** Per-step values besides the output that a rollout can report, e.g. gates or synaptic resources, by name. */
   Map<String, float[][]> extras() {
     return Map.of();
+  }
+
+  /** One noise generator per sequence of {@code [b0, b1)}, seeded from this layer's pass seed and the sequence. */
+  static SplittableRandom[] noiseStreams(long seed, int b0, int b1) {
+    SplittableRandom[] rngs = new SplittableRandom[b1 - b0];
+    for (int b = b0; b < b1; b++) {
+      rngs[b - b0] = new SplittableRandom(sequenceSeed(seed, 0, b));
+    }
+    return rngs;
   }
 
   /** A seed for sequence {@code b}'s noise in layer {@code layer} of a pass seeded with {@code seed}. */
