@@ -20,15 +20,15 @@ import org.jetbrains.kotlinx.jupyter.api.libraries.LibraryDefinitionImplKt;
 import org.jspecify.annotations.Nullable;
 
 /**
- * rnnlab's integration with the Kotlin Jupyter kernel (Jupyter's Kotlin kernel, IntelliJ's Kotlin Notebook). The kernel
- * finds it through {@code META-INF/kotlin-jupyter-libraries/libraries.json} when rnnlab is on its class path: it scans
- * the class path after each cell, so the integration loads once the first cell of a session has run (from the second
- * cell on everything below holds). It
+ * rnnlab's integration with the Kotlin Jupyter kernel (Kotlin/kotlin-jupyter, which IntelliJ's Kotlin Notebook builds
+ * on too). The kernel finds it through {@code META-INF/kotlin-jupyter-libraries/libraries.json} when rnnlab is on its
+ * class path: it scans the class path after each cell, so the integration loads once the first cell of a session has
+ * run (from the second cell on everything below holds). It
  * <ul>
- *   <li>imports what {@code notebooks/startup.jsh} imports for the Java kernels ({@link #IMPORTS}: rnnlab's packages,
- *       Tablesaw's {@code tech.tablesaw.api.*}, {@code INDArray}, {@code Nd4j});</li>
+ *   <li>imports what {@code notebooks/startup.jsh} imports for the Java kernels (rnnlab's packages, Tablesaw's
+ *       {@code tech.tablesaw.api.*}, {@code INDArray}, {@code Nd4j});</li>
  *   <li>shows a Tablesaw {@code Table} as an HTML table, an rnnlab {@code Figure} or any XChart chart as a PNG and
- *       {@link Html} as HTML, each with a text form, as the Java kernels do ({@link RichOutput});</li>
+ *       {@link Html} as HTML, each with a text form, as the Java kernels do ({@code RichOutput});</li>
  *   <li>routes {@link Notebook} displays to the kernel and installs live training progress (one output updated in
  *       place) as the default.</li>
  * </ul>
@@ -39,8 +39,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RnnlabKotlinIntegration extends JupyterIntegration {
 
-  /** The imports every cell gets, the same as the Java kernels' start-up script. */
-  public static final List<String> IMPORTS = List.of(
+  /** The imports every cell gets, the same as the Java kernels' start-up script (a test keeps them in step). */
+  static final List<String> IMPORTS = List.of(
       "io.github.rnnlab.task.*",
       "io.github.rnnlab.data.*",
       "io.github.rnnlab.model.*",
