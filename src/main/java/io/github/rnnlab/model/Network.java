@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * What every rnnlab network shares: an {@link Engine} running its layers, its sizes and dt, and the stream its
  * training noise is drawn from (seeded with the network's seed, one draw per batch). Not thread-safe.
  */
-public abstract sealed class Network implements RecurrentNetwork permits CtrnnNetwork {
+public abstract sealed class Network implements RecurrentNetwork permits CtrnnNetwork, GatedNetwork {
   private final int inputSize;
   private final int outputSize;
   private final double dtMs;
