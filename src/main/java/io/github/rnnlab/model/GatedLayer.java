@@ -1,5 +1,6 @@
 package io.github.rnnlab.model;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -9,9 +10,11 @@ import java.util.SplittableRandom;
  * gate order), the row layout and the packing of weights into it, and the fixed-order gradient reduction.
  *
  * <p>Layout: row n = t·batch + b of {@code z} is {@code [x_t, 1, h_{t−1}]}, so one product of a row with packed
- * weights {@code [W_ih | b | W_hh]ᵀ} gives every gate's pre-activation, one more the weight gradients, and the input
- * part is a prefix (the GRU's candidate reads it alone). Rows 0..batch hold h_{−1} = 0; a step writes h_t into row
- * n + batch and into its output row.
+ * weights {@code [W_ih | b | W_hh]ᵀ} gives every gate's pre-activation, and the input part is a prefix (the GRU's
+ * candidate reads it alone). Rows 0..batch hold h_{−1} = 0; a step writes h_t into its output row and into row
+ * n + batch. The products of a step run over all its sequences at once ({@link Kernels#addScaledRowsMany}), and the
+ * weight gradients are sums over the sequences of a step of outer products of the step's rows (transposed) with the
+ * output gradients, in long rows.
  */
 abstract class GatedLayer extends Layer {
   final int inputs;
@@ -102,66 +105,99 @@ abstract class GatedLayer extends Layer {
   abstract void pack();
 
   /**
-   * Packs gate rows {@code [from, to)} of the weights, transposed, into columns {@code col..} of {@code packed}
+   * Packs gate rows {@code [from, to)} of the weights, transposed, into the same columns of {@code packed}
    * ({@code width} rows): the input weights (or zeros if not {@code withInput}), the bias ({@code bias_hh}, plus
    * {@code bias_ih} if {@code withInput}), the recurrent weights.
    */
-  final void packColumns(float[][] packed, int col, int from, int to, boolean withInput) {
+  final void packColumns(float[][] packed, int from, int to, boolean withInput) {
     float[] bi = biasIh.effective()[0];
     float[] bh = biasHh.effective()[0];
     for (int m = from; m < to; m++) {
-      int c = col + m - from;
       for (int i = 0; i < inputs; i++) {
-        packed[i][c] = withInput ? wIh[m][i] : 0f;
+        packed[i][m] = withInput ? wIh[m][i] : 0f;
       }
-      packed[inputs][c] = withInput ? bi[m] + bh[m] : bh[m];
+      packed[inputs][m] = withInput ? bi[m] + bh[m] : bh[m];
       for (int k = 0; k < hidden; k++) {
-        packed[inputs + 1 + k][c] = wHh[m][k];
+        packed[inputs + 1 + k][m] = wHh[m][k];
       }
     }
   }
 
   /**
-   * The inverse of {@link #packColumns} for gradients: adds row m of {@code g} (a gradient over a row of {@code z})
-   * into the parameters' gradients of gate row m, for m in {@code [from, to)}.
+   * The inverse of {@link #packColumns} for gradients: adds columns {@code [from, to)} of {@code g} ({@code width}
+   * rows, a gradient with respect to {@code packed}) into the parameters' gradients of the same gate rows.
    */
-  final void addGradientRows(float[][] g, int from, int to, boolean withInput) {
+  final void addGradientColumns(float[][] g, int from, int to, boolean withInput) {
     float[][] gIh = weightIh.gradients();
     float[][] gHh = weightHh.gradients();
     float[] gbIh = biasIh.gradients()[0];
     float[] gbHh = biasHh.gradients()[0];
     for (int m = from; m < to; m++) {
-      float[] row = g[m];
       if (withInput) {
         float[] wi = gIh[m];
         for (int i = 0; i < inputs; i++) {
-          wi[i] += row[i];
+          wi[i] += g[i][m];
         }
-        gbIh[m] += row[inputs];
+        gbIh[m] += g[inputs][m];
       }
-      gbHh[m] += row[inputs];
+      gbHh[m] += g[inputs][m];
       float[] wh = gHh[m];
       for (int k = 0; k < hidden; k++) {
-        wh[k] += row[inputs + 1 + k];
+        wh[k] += g[inputs + 1 + k][m];
       }
     }
   }
 
-  /** Rows {@code [from, to)} of {@code m}, sharing their storage. */
-  static float[][] rows(float[][] m, int from, int to) {
-    return java.util.Arrays.copyOfRange(m, from, to);
+  /**
+   * Readies step t of sequences {@code [b0, b1)}: copies their inputs into their rows of {@code z} and collects those
+   * rows in {@code zRows}.
+   */
+  final void loadStep(float[][] in, int t, int b0, int b1, float[][] zRows) {
+    for (int b = b0; b < b1; b++) {
+      int n = t * batch + b;
+      System.arraycopy(in[n], 0, z[n], 0, inputs);
+      zRows[b - b0] = z[n];
+    }
   }
 
-  /** The logistic sigmoid in float, computed in double. */
-  static float sigmoid(float x) {
-    return (float) (1 / (1 + Math.exp(-(double) x)));
+  /** After step t of sequences {@code [b0, b1)}: copies h_t into the rows of step t+1. */
+  final void storeState(int t, int b0, int b1) {
+    for (int b = b0; b < b1; b++) {
+      int n = t * batch + b;
+      System.arraycopy(h[n], 0, z[n + batch], inputs + 1, hidden);
+    }
+  }
+
+  /** The number of leading entries of step t's rows that can be nonzero: at t = 0 the recurrent part is zero. */
+  final int live(int t) {
+    return t == 0 ? inputs + 1 : width;
+  }
+
+  /** Step t's rows of sequences {@code [b0, b1)}, transposed: {@code zT[k][b − b0]}. */
+  final void transposeStep(int t, int b0, int b1, float[][] zT) {
+    for (int b = b0; b < b1; b++) {
+      float[] zr = z[t * batch + b];
+      for (int k = 0; k < width; k++) {
+        zT[k][b - b0] = zr[k];
+      }
+    }
   }
 
   /**
-   * tanh in float, computed in double through {@code exp} (exact to far below a float's precision, and several times
-   * faster than {@link Math#tanh} on JDK 17).
+   * Adds one step's weight gradients, batched over its sequences: {@code g[k] += Σ_s zT[k][s]·d[s]} over the first
+   * {@code rows} entries k of a row of {@code z} and the gradients {@code d[s]} with respect to a product's outputs.
+   * The product's rows are long (4H for the LSTM), so this runs faster than one row of weights at a time.
    */
-  static float tanh(float x) {
-    return (float) (1 - 2 / (Math.exp(2.0 * x) + 1));
+  static void addWeightGradients(float[][] g, float[][] zT, float[][] d, int count, int rows) {
+    int cols = d[0].length;
+    for (int k = 0; k < rows; k++) {
+      Kernels.addScaledRows(g[k], zT[k], d, count, cols);
+    }
+  }
+
+  static void zero(float[][] rows) {
+    for (float[] row : rows) {
+      Arrays.fill(row, 0f);
+    }
   }
 }

@@ -27,11 +27,13 @@ final class GruLayer extends GatedLayer {
   private float[][] packedIn = new float[0][];
   /** The candidate's rows of the effective {@code weight_ih}. */
   private float[][] wInN = new float[0][];
+  private float[] zeros = new float[0];
   private float[][] gateR = new float[0][];
   private float[][] gateZ = new float[0][];
   private float[][] gateN = new float[0][];
   /** {@code W_hn h + b_hn} at row n. */
   private float[][] recN = new float[0][];
+  /** Per partition, the weight gradients with respect to {@code packed} and {@code packedIn}. */
   private float[][][] stacked = new float[0][][];
   private float[][][] stackedIn = new float[0][][];
 
@@ -44,18 +46,19 @@ final class GruLayer extends GatedLayer {
   void allocate(int rows, int parts) {
     packed = new float[width][gates];
     packedIn = new float[inputs + 1][hidden];
+    zeros = new float[hidden];
     gateR = new float[rows][hidden];
     gateZ = new float[rows][hidden];
     gateN = new float[rows][hidden];
     recN = new float[rows][hidden];
-    stacked = new float[parts][gates][width];
-    stackedIn = new float[parts][hidden][inputs + 1];
+    stacked = new float[parts][width][gates];
+    stackedIn = new float[parts][inputs + 1][hidden];
   }
 
   @Override
   void pack() {
-    packColumns(packed, 0, 0, 2 * hidden, true);
-    packColumns(packed, 2 * hidden, 2 * hidden, gates, false);
+    packColumns(packed, 0, 2 * hidden, true);
+    packColumns(packed, 2 * hidden, gates, false);
     float[] bi = biasIh.effective()[0];
     for (int j = 0; j < hidden; j++) {
       for (int i = 0; i < inputs; i++) {
@@ -63,39 +66,59 @@ final class GruLayer extends GatedLayer {
       }
       packedIn[inputs][j] = bi[2 * hidden + j];
     }
-    wInN = rows(wIh, 2 * hidden, gates);
+    wInN = Arrays.copyOfRange(wIh, 2 * hidden, gates);
   }
 
   @Override
   void forward(float[][] in, int b0, int b1, boolean noise, long noiseSeed) {
-    float[] a = new float[gates];
-    float[] an = new float[hidden];
-    int[] index = new int[width];
-    int hz = inputs + 1;
+    int count = b1 - b0;
+    float[][] a = new float[count][gates];
+    float[][] an = new float[count][hidden];
+    float[][] zRows = new float[count][];
+    float[] pre = new float[hidden];
+    GateMath math = new GateMath(hidden);
     for (int t = 0; t < steps; t++) {
+      loadStep(in, t, b0, b1, zRows);
+      zero(a);
+      zero(an);
+      Kernels.addScaledRowsMany(a, zRows, count, packed, live(t), gates);
+      Kernels.addScaledRowsMany(an, zRows, count, packedIn, inputs + 1, hidden);
       for (int b = b0; b < b1; b++) {
-        int n = t * batch + b;
-        float[] zr = z[n];
-        System.arraycopy(in[n], 0, zr, 0, inputs);
-        Arrays.fill(a, 0f);
-        Kernels.addScaledRowsSparse(a, zr, packed, width, gates, index);
-        Arrays.fill(an, 0f);
-        Kernels.addScaledRows(an, zr, packedIn, inputs + 1, hidden);
-        float[] r = gateR[n];
-        float[] u = gateZ[n];
-        float[] c = gateN[n];
-        float[] rn = recN[n];
-        float[] hn = h[n];
-        for (int j = 0; j < hidden; j++) {
-          r[j] = sigmoid(a[j]);
-          u[j] = sigmoid(a[hidden + j]);
-          rn[j] = a[2 * hidden + j];
-          c[j] = tanh(an[j] + r[j] * rn[j]);
-          hn[j] = (1 - u[j]) * c[j] + u[j] * zr[hz + j];
-        }
-        System.arraycopy(hn, 0, z[n + batch], hz, hidden);
+        step(t * batch + b, a[b - b0], an[b - b0], pre, math);
       }
+      storeState(t, b0, b1);
     }
+  }
+
+  /**
+   * The gates and output of row n from the pre-activations {@code a} of r, z and {@code W_hn h + b_hn}, and
+   * {@code an = W_in x + b_in}; {@code pre} is work space.
+   */
+  private void step(int n, float[] a, float[] an, float[] pre, GateMath math) {
+    float[] r = gateR[n];
+    float[] u = gateZ[n];
+    math.sigmoid(a, 0, r);
+    math.sigmoid(a, hidden, u);
+    float[] rn = recN[n];
+    System.arraycopy(a, 2 * hidden, rn, 0, hidden);
+    for (int j = 0; j < hidden; j++) {
+      pre[j] = an[j] + r[j] * rn[j];
+    }
+    float[] c = gateN[n];
+    math.tanh(pre, 0, c);
+    float[] hPrev = previous(n);
+    float[] hn = h[n];
+    for (int j = 0; j < hidden; j++) {
+      hn[j] = (1 - u[j]) * c[j] + u[j] * hPrev[j];
+    }
+  }
+
+  /**
+   * h_{t−1} of row n: the output row of the step before, or zeros. (The same values start row n of {@code z}, but a
+   * loop reading them at an offset is not vectorised.)
+   */
+  private float[] previous(int n) {
+    return n >= batch ? h[n - batch] : zeros;
   }
 
   /**
@@ -108,63 +131,61 @@ final class GruLayer extends GatedLayer {
   void backward(float[][] in, float[][] dOut, float @Nullable [][] dIn, int b0, int b1, int part) {
     int count = b1 - b0;
     float[][] carry = new float[count][hidden];
-    float[][] daT = new float[gates][count];
-    float[][] dnT = new float[hidden][count];
-    float[][] zRows = new float[count][];
-    float[] da = new float[gates];
-    float[] dn = new float[hidden];
+    float[][] da = new float[count][gates];
+    float[][] dn = new float[count][hidden];
+    float[][] zT = new float[width][count];
+    float[][] work = new float[3][hidden];
     float[][] g = stacked[part];
     float[][] gIn = stackedIn[part];
-    for (float[] row : g) {
-      Arrays.fill(row, 0f);
-    }
-    for (float[] row : gIn) {
-      Arrays.fill(row, 0f);
-    }
-    int hz = inputs + 1;
+    zero(g);
+    zero(gIn);
     for (int t = steps - 1; t >= 0; t--) {
       for (int b = b0; b < b1; b++) {
         int s = b - b0;
         int n = t * batch + b;
-        float[] d = dOut[n];
-        float[] cr = carry[s];
-        float[] r = gateR[n];
-        float[] u = gateZ[n];
-        float[] c = gateN[n];
-        float[] rn = recN[n];
-        float[] zr = z[n];
-        for (int j = 0; j < hidden; j++) {
-          float dh = d[j] + cr[j];
-          float dc = dh * (1 - u[j]) * (1 - c[j] * c[j]);
-          dn[j] = dc;
-          da[j] = dc * rn[j] * r[j] * (1 - r[j]);
-          da[hidden + j] = dh * (zr[hz + j] - c[j]) * u[j] * (1 - u[j]);
-          da[2 * hidden + j] = dc * r[j];
-          cr[j] = dh * u[j];
-        }
-        for (int m = 0; m < gates; m++) {
-          daT[m][s] = da[m];
-        }
-        for (int j = 0; j < hidden; j++) {
-          dnT[j][s] = dn[j];
-        }
-        if (t > 0) {
-          Kernels.addScaledRows(cr, da, wHh, gates, hidden);
-        }
+        gateGradients(n, dOut[n], carry[s], da[s], dn[s], work);
         if (dIn != null) {
-          float[] di = dIn[n];
-          Arrays.fill(di, 0f);
-          Kernels.addScaledRows(di, da, wIh, 2 * hidden, inputs);
-          Kernels.addScaledRows(di, dn, wInN, hidden, inputs);
+          Arrays.fill(dIn[n], 0f);
+          Kernels.addScaledRows(dIn[n], da[s], wIh, 2 * hidden, inputs);
+          Kernels.addScaledRows(dIn[n], dn[s], wInN, hidden, inputs);
         }
-        zRows[s] = zr;
       }
-      for (int m = 0; m < gates; m++) {
-        Kernels.addScaledRows(g[m], daT[m], zRows, count, width);
+      if (t > 0) {
+        Kernels.addScaledRowsMany(carry, da, count, wHh, gates, hidden);
       }
-      for (int j = 0; j < hidden; j++) {
-        Kernels.addScaledRows(gIn[j], dnT[j], zRows, count, inputs + 1);
-      }
+      transposeStep(t, b0, b1, zT);
+      addWeightGradients(g, zT, da, count, live(t));
+      addWeightGradients(gIn, zT, dn, count, inputs + 1);
+    }
+  }
+
+  /**
+   * Row n's pre-activation gradients {@code da} of r, z and {@code W_hn h + b_hn}, and {@code dn} of
+   * {@code W_in x + b_in}, from the output gradient {@code d} and the carry from step t+1, which it replaces with the
+   * direct part of the carry to step t−1 ({@code z ⊙} the gradient with respect to h_t). {@code work} holds three
+   * rows of H.
+   */
+  private void gateGradients(int n, float[] d, float[] carry, float[] da, float[] dn, float[][] work) {
+    float[] r = gateR[n];
+    float[] u = gateZ[n];
+    float[] c = gateN[n];
+    float[] rn = recN[n];
+    float[] dr = work[0];
+    float[] du = work[1];
+    float[] dhn = work[2];
+    float[] hPrev = previous(n);
+    // One array per gate: stores at offsets H, 2H of one array would keep C2 from vectorising the loop.
+    for (int j = 0; j < hidden; j++) {
+      float dh = d[j] + carry[j];
+      float dc = dh * (1 - u[j]) * (1 - c[j] * c[j]);
+      dn[j] = dc;
+      dr[j] = dc * rn[j] * r[j] * (1 - r[j]);
+      du[j] = dh * (hPrev[j] - c[j]) * u[j] * (1 - u[j]);
+      dhn[j] = dc * r[j];
+      carry[j] = dh * u[j];
+    }
+    for (int gate = 0; gate < 3; gate++) {
+      System.arraycopy(work[gate], 0, da, gate * hidden, hidden);
     }
   }
 
@@ -174,15 +195,15 @@ final class GruLayer extends GatedLayer {
     float[][] gIh = weightIh.gradients();
     float[] gbIh = biasIh.gradients()[0];
     for (int part = 0; part < parts; part++) {
-      addGradientRows(stacked[part], 0, 2 * hidden, true);
-      addGradientRows(stacked[part], 2 * hidden, gates, false);
+      addGradientColumns(stacked[part], 0, 2 * hidden, true);
+      addGradientColumns(stacked[part], 2 * hidden, gates, false);
+      float[][] gn = stackedIn[part];
       for (int j = 0; j < hidden; j++) {
-        float[] row = stackedIn[part][j];
         float[] wi = gIh[2 * hidden + j];
         for (int i = 0; i < inputs; i++) {
-          wi[i] += row[i];
+          wi[i] += gn[i][j];
         }
-        gbIh[2 * hidden + j] += row[inputs];
+        gbIh[2 * hidden + j] += gn[inputs][j];
       }
     }
   }

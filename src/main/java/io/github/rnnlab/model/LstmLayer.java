@@ -28,7 +28,7 @@ final class LstmLayer extends GatedLayer {
   /** c_t at row n + batch (rows 0..batch are c_{−1} = 0). */
   private float[][] cell = new float[0][];
   private float[][] tanhCell = new float[0][];
-  /** One [4H][width] weight gradient per partition. */
+  /** One weight gradient with respect to {@code packed}, [width][4H], per partition. */
   private float[][][] stacked = new float[0][][];
 
   LstmLayer(int inputs, int hidden, SplittableRandom rng) {
@@ -45,46 +45,51 @@ final class LstmLayer extends GatedLayer {
     gateO = new float[rows][hidden];
     cell = new float[rows + batch][hidden];
     tanhCell = new float[rows][hidden];
-    stacked = new float[parts][gates][width];
+    stacked = new float[parts][width][gates];
   }
 
   @Override
   void pack() {
-    packColumns(packed, 0, 0, gates, true);
+    packColumns(packed, 0, gates, true);
   }
 
   @Override
   void forward(float[][] in, int b0, int b1, boolean noise, long noiseSeed) {
-    float[] a = new float[gates];
-    int[] index = new int[width];
-    int hz = inputs + 1;
+    int count = b1 - b0;
+    float[][] a = new float[count][gates];
+    float[][] zRows = new float[count][];
+    GateMath math = new GateMath(hidden);
     for (int t = 0; t < steps; t++) {
+      loadStep(in, t, b0, b1, zRows);
+      zero(a);
+      Kernels.addScaledRowsMany(a, zRows, count, packed, live(t), gates);
       for (int b = b0; b < b1; b++) {
-        int n = t * batch + b;
-        float[] zr = z[n];
-        System.arraycopy(in[n], 0, zr, 0, inputs);
-        Arrays.fill(a, 0f);
-        // Inputs are often zero, and at t = 0 the whole recurrent part is.
-        Kernels.addScaledRowsSparse(a, zr, packed, width, gates, index);
-        float[] gi = gateI[n];
-        float[] gf = gateF[n];
-        float[] gg = gateG[n];
-        float[] go = gateO[n];
-        float[] cPrev = cell[n];
-        float[] c = cell[n + batch];
-        float[] tc = tanhCell[n];
-        float[] hn = h[n];
-        for (int j = 0; j < hidden; j++) {
-          gi[j] = sigmoid(a[j]);
-          gf[j] = sigmoid(a[hidden + j]);
-          gg[j] = tanh(a[2 * hidden + j]);
-          go[j] = sigmoid(a[3 * hidden + j]);
-          c[j] = gf[j] * cPrev[j] + gi[j] * gg[j];
-          tc[j] = tanh(c[j]);
-          hn[j] = go[j] * tc[j];
-        }
-        System.arraycopy(hn, 0, z[n + batch], hz, hidden);
+        step(t * batch + b, a[b - b0], math);
       }
+      storeState(t, b0, b1);
+    }
+  }
+
+  /** The gates, cell state and output of row n from the gates' pre-activations {@code a}. */
+  private void step(int n, float[] a, GateMath math) {
+    float[] gi = gateI[n];
+    float[] gf = gateF[n];
+    float[] go = gateO[n];
+    float[] gg = gateG[n];
+    math.sigmoid(a, 0, gi);
+    math.sigmoid(a, hidden, gf);
+    math.tanh(a, 2 * hidden, gg);
+    math.sigmoid(a, 3 * hidden, go);
+    float[] cPrev = cell[n];
+    float[] c = cell[n + batch];
+    for (int j = 0; j < hidden; j++) {
+      c[j] = gf[j] * cPrev[j] + gi[j] * gg[j];
+    }
+    float[] tc = tanhCell[n];
+    math.tanh(c, 0, tc);
+    float[] hn = h[n];
+    for (int j = 0; j < hidden; j++) {
+      hn[j] = go[j] * tc[j];
     }
   }
 
@@ -99,52 +104,58 @@ final class LstmLayer extends GatedLayer {
     int count = b1 - b0;
     float[][] dh = new float[count][hidden];
     float[][] dc = new float[count][hidden];
-    float[][] daT = new float[gates][count];
-    float[][] zRows = new float[count][];
-    float[] da = new float[gates];
+    float[][] da = new float[count][gates];
+    float[][] zT = new float[width][count];
+    float[][] work = new float[4][hidden];
     float[][] g = stacked[part];
-    for (float[] row : g) {
-      Arrays.fill(row, 0f);
-    }
+    zero(g);
     for (int t = steps - 1; t >= 0; t--) {
       for (int b = b0; b < b1; b++) {
         int s = b - b0;
         int n = t * batch + b;
-        float[] d = dOut[n];
-        float[] carryH = dh[s];
-        float[] carryC = dc[s];
-        float[] gi = gateI[n];
-        float[] gf = gateF[n];
-        float[] gg = gateG[n];
-        float[] go = gateO[n];
-        float[] cPrev = cell[n];
-        float[] tc = tanhCell[n];
-        for (int j = 0; j < hidden; j++) {
-          float dhj = d[j] + carryH[j];
-          float dcj = carryC[j] + dhj * go[j] * (1 - tc[j] * tc[j]);
-          da[j] = dcj * gg[j] * gi[j] * (1 - gi[j]);
-          da[hidden + j] = dcj * cPrev[j] * gf[j] * (1 - gf[j]);
-          da[2 * hidden + j] = dcj * gi[j] * (1 - gg[j] * gg[j]);
-          da[3 * hidden + j] = dhj * tc[j] * go[j] * (1 - go[j]);
-          carryC[j] = dcj * gf[j];
-        }
-        for (int m = 0; m < gates; m++) {
-          daT[m][s] = da[m];
-        }
-        if (t > 0) {
-          Arrays.fill(carryH, 0f);
-          Kernels.addScaledRows(carryH, da, wHh, gates, hidden);
-        }
+        gateGradients(n, dOut[n], dh[s], dc[s], da[s], work);
         if (dIn != null) {
-          float[] di = dIn[n];
-          Arrays.fill(di, 0f);
-          Kernels.addScaledRows(di, da, wIh, gates, inputs);
+          Arrays.fill(dIn[n], 0f);
+          Kernels.addScaledRows(dIn[n], da[s], wIh, gates, inputs);
         }
-        zRows[s] = z[n];
       }
-      for (int m = 0; m < gates; m++) {
-        Kernels.addScaledRows(g[m], daT[m], zRows, count, width);
+      if (t > 0) {
+        zero(dh);
+        Kernels.addScaledRowsMany(dh, da, count, wHh, gates, hidden);
       }
+      transposeStep(t, b0, b1, zT);
+      addWeightGradients(g, zT, da, count, live(t));
+    }
+  }
+
+  /**
+   * Row n's gate pre-activation gradients {@code da} from the output gradient {@code d} and the carries from step
+   * t+1, {@code dh} (with respect to h_t, through the recurrent weights) and {@code dc} (with respect to c_t), which
+   * it replaces with the carry to step t−1 through the cell state. {@code work} holds four rows of H.
+   */
+  private void gateGradients(int n, float[] d, float[] dh, float[] dc, float[] da, float[][] work) {
+    float[] gi = gateI[n];
+    float[] gf = gateF[n];
+    float[] gg = gateG[n];
+    float[] go = gateO[n];
+    float[] cPrev = cell[n];
+    float[] tc = tanhCell[n];
+    float[] di = work[0];
+    float[] df = work[1];
+    float[] dg = work[2];
+    float[] dO = work[3];
+    // One array per gate: stores at offsets H, 2H, 3H of one array would keep C2 from vectorising the loop.
+    for (int j = 0; j < hidden; j++) {
+      float dhj = d[j] + dh[j];
+      float dcj = dc[j] + dhj * go[j] * (1 - tc[j] * tc[j]);
+      di[j] = dcj * gg[j] * gi[j] * (1 - gi[j]);
+      df[j] = dcj * cPrev[j] * gf[j] * (1 - gf[j]);
+      dg[j] = dcj * gi[j] * (1 - gg[j] * gg[j]);
+      dO[j] = dhj * tc[j] * go[j] * (1 - go[j]);
+      dc[j] = dcj * gf[j];
+    }
+    for (int gate = 0; gate < 4; gate++) {
+      System.arraycopy(work[gate], 0, da, gate * hidden, hidden);
     }
   }
 
@@ -152,7 +163,7 @@ final class LstmLayer extends GatedLayer {
   void reduce(int parts) {
     parameters().forEach(Parameter::zeroGradients);
     for (int part = 0; part < parts; part++) {
-      addGradientRows(stacked[part], 0, gates, true);
+      addGradientColumns(stacked[part], 0, gates, true);
     }
   }
 
