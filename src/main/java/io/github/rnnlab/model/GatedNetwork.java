@@ -1,5 +1,6 @@
 package io.github.rnnlab.model;
 
+import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -37,6 +38,18 @@ public abstract sealed class GatedNetwork extends Network permits Lstm, Gru {
   <B extends GatedSettings<B>> B settingsInto(B builder) {
     return builder.inputSize(inputSize()).hiddenSize(hiddenSize).outputSize(outputSize()).dtMs(dtMs()).loss(loss())
         .seed(seed());
+  }
+
+  @Override
+  JsonObject settings() {
+    JsonObject o = super.settings();
+    o.addProperty("hiddenSize", hiddenSize);
+    return o;
+  }
+
+  /** Applies saved settings, as {@link #settings()} wrote them, to a builder. */
+  static <B extends GatedSettings<B>> B applyGated(B b, JsonObject s) {
+    return applySettings(b, s).hiddenSize(s.get("hiddenSize").getAsInt());
   }
 
   @Override

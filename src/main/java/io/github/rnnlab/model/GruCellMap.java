@@ -6,13 +6,12 @@ import java.util.List;
  * The GRU's one-step map in double precision, from a snapshot of its effective weights: the state and the output are
  * h. Mirrors {@link GruLayer} equation by equation.
  */
-final class GruCellMap implements CellMap {
-  private final GateProducts w;
+final class GruCellMap extends GatedCellMap {
   private final int h;
 
   GruCellMap(float[][] wIh, float[][] wHh, float[] bIh, float[] bHh) {
-    this.w = new GateProducts(wIh, wHh, bIh, bHh, 3);
-    this.h = w.hidden;
+    super(wIh, wHh, bIh, bHh);
+    this.h = hidden;
   }
 
   @Override
@@ -21,23 +20,8 @@ final class GruCellMap implements CellMap {
   }
 
   @Override
-  public int inputSize() {
-    return w.inputs;
-  }
-
-  @Override
-  public int outputSize() {
-    return h;
-  }
-
-  @Override
   public List<String> blocks() {
     return List.of("h (" + h + ")");
-  }
-
-  @Override
-  public double[] initialState() {
-    return new double[h];
   }
 
   /** The gates and the new state at (state, input). */
@@ -52,11 +36,11 @@ final class GruCellMap implements CellMap {
 
     Step(double[] state, double[] input) {
       old = state;
-      double[] ax = w.inputPart(input);
-      double[] ah = w.recurrentPart(state);
+      double[] ax = inputPart(input);
+      double[] ah = recurrentPart(state);
       for (int j = 0; j < h; j++) {
-        r[j] = GateProducts.sigmoid(ax[j] + ah[j]);
-        u[j] = GateProducts.sigmoid(ax[h + j] + ah[h + j]);
+        r[j] = sigmoid(ax[j] + ah[j]);
+        u[j] = sigmoid(ax[h + j] + ah[h + j]);
         rn[j] = ah[2 * h + j];
         n[j] = Math.tanh(ax[2 * h + j] + r[j] * rn[j]);
         next[j] = (1 - u[j]) * n[j] + u[j] * state[j];
@@ -94,7 +78,7 @@ final class GruCellMap implements CellMap {
   @Override
   public double[][] stateJacobian(double[] state, double[] input) {
     Step st = new Step(state, input);
-    double[][] jac = st.through(w.wHh, true);
+    double[][] jac = st.through(wHh, true);
     for (int j = 0; j < h; j++) {
       jac[j][j] += st.u[j];
     }
@@ -103,16 +87,6 @@ final class GruCellMap implements CellMap {
 
   @Override
   public double[][] inputJacobian(double[] state, double[] input) {
-    return new Step(state, input).through(w.wIh, false);
-  }
-
-  @Override
-  public double[] output(double[] state) {
-    return state.clone();
-  }
-
-  @Override
-  public double[][] outputJacobian(double[] state) {
-    return GateProducts.selectH(h, h);
+    return new Step(state, input).through(wIh, false);
   }
 }

@@ -60,8 +60,8 @@ final class Kernels {
   /**
    * {@code ys[b][:n] += Σ_k ss[b][k] · rows[k][:n]} for every {@code b < count}, over {@code k < kCount}: several
    * products with the same rows at once. Four rows at a time update every y, so they are read from memory once for
-   * all b and stay in the L1 cache with the ys; with 4H = 512-wide rows and 8 sequences this is about twice as fast
-   * as one product after another, which streams all rows from L2 for each.
+   * all b and stay in the L1 cache with the ys: about 10% faster than one product after another, which reads every
+   * row again for each (132 rows of 512, 8 products, JDK 17).
    */
   static void addScaledRowsMany(float[][] ys, float[][] ss, int count, float[][] rows, int kCount, int n) {
     int k = 0;

@@ -1,5 +1,6 @@
 package io.github.rnnlab.model;
 
+import com.google.gson.JsonObject;
 import io.github.rnnlab.task.Task;
 
 /**
@@ -44,6 +45,10 @@ public final class Lstm extends GatedNetwork {
   /** A builder holding this network's settings (not its weights). */
   public Builder toBuilder() {
     return settingsInto(builder());
+  }
+
+  static Lstm fromSettings(JsonObject s) {
+    return applyGated(builder(), s).build();
   }
 
   /** An independent copy with the same settings, parameter values, constraints and frozen flags. */

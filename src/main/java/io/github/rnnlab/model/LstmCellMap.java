@@ -7,13 +7,12 @@ import java.util.List;
  * The LSTM's one-step map in double precision, from a snapshot of its effective weights: the state is {@code [h, c]},
  * the output h. Mirrors {@link LstmLayer} equation by equation.
  */
-final class LstmCellMap implements CellMap {
-  private final GateProducts w;
+final class LstmCellMap extends GatedCellMap {
   private final int h;
 
   LstmCellMap(float[][] wIh, float[][] wHh, float[] bIh, float[] bHh) {
-    this.w = new GateProducts(wIh, wHh, bIh, bHh, 4);
-    this.h = w.hidden;
+    super(wIh, wHh, bIh, bHh);
+    this.h = hidden;
   }
 
   @Override
@@ -22,23 +21,8 @@ final class LstmCellMap implements CellMap {
   }
 
   @Override
-  public int inputSize() {
-    return w.inputs;
-  }
-
-  @Override
-  public int outputSize() {
-    return h;
-  }
-
-  @Override
   public List<String> blocks() {
     return List.of("h (" + h + ")", "c (" + h + ")");
-  }
-
-  @Override
-  public double[] initialState() {
-    return new double[2 * h];
   }
 
   /** The gates and the new state at (state, input). */
@@ -52,12 +36,13 @@ final class LstmCellMap implements CellMap {
     final double[] next = new double[2 * h];
 
     Step(double[] state, double[] input) {
-      double[] a = w.preActivations(state, input);
+      double[] a = inputPart(input);
+      double[] b = recurrentPart(state);
       for (int j = 0; j < h; j++) {
-        i[j] = GateProducts.sigmoid(a[j]);
-        f[j] = GateProducts.sigmoid(a[h + j]);
-        g[j] = Math.tanh(a[2 * h + j]);
-        o[j] = GateProducts.sigmoid(a[3 * h + j]);
+        i[j] = sigmoid(a[j] + b[j]);
+        f[j] = sigmoid(a[h + j] + b[h + j]);
+        g[j] = Math.tanh(a[2 * h + j] + b[2 * h + j]);
+        o[j] = sigmoid(a[3 * h + j] + b[3 * h + j]);
         c[j] = f[j] * state[h + j] + i[j] * g[j];
         tc[j] = Math.tanh(c[j]);
         next[j] = o[j] * tc[j];
@@ -101,7 +86,7 @@ final class LstmCellMap implements CellMap {
   public double[][] stateJacobian(double[] state, double[] input) {
     Step st = new Step(state, input);
     double[] oldC = Arrays.copyOfRange(state, h, 2 * h);
-    double[][] byH = st.through(w.wHh, oldC);
+    double[][] byH = st.through(wHh, oldC);
     double[][] jac = new double[2 * h][2 * h];
     for (int r = 0; r < 2 * h; r++) {
       System.arraycopy(byH[r], 0, jac[r], 0, h);
@@ -115,16 +100,6 @@ final class LstmCellMap implements CellMap {
 
   @Override
   public double[][] inputJacobian(double[] state, double[] input) {
-    return new Step(state, input).through(w.wIh, Arrays.copyOfRange(state, h, 2 * h));
-  }
-
-  @Override
-  public double[] output(double[] state) {
-    return Arrays.copyOf(state, h);
-  }
-
-  @Override
-  public double[][] outputJacobian(double[] state) {
-    return GateProducts.selectH(h, 2 * h);
+    return new Step(state, input).through(wIh, Arrays.copyOfRange(state, h, 2 * h));
   }
 }

@@ -140,6 +140,12 @@ public abstract sealed class Network implements RecurrentNetwork permits CtrnnNe
     return o;
   }
 
+  /** Applies the settings every network shares, as {@link #settings()} wrote them, to a builder. */
+  static <B extends NetworkSettings<B>> B applySettings(B b, JsonObject s) {
+    return b.inputSize(s.get("inputSize").getAsInt()).outputSize(s.get("outputSize").getAsInt())
+        .dtMs(s.get("dtMs").getAsDouble()).loss(loss(s)).seed(s.get("seed").getAsLong());
+  }
+
   /** The loss named in saved settings. */
   static Loss loss(JsonObject settings) {
     return Loss.forTargets(settings.get("loss").getAsString().equals("cross_entropy"));

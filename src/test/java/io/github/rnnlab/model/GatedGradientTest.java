@@ -26,27 +26,29 @@ class GatedGradientTest {
   private static final int STEPS = 6;
   private static final int BATCH = 3;
 
-  private static Batch batch(boolean labels, long seed) {
-    return labels ? ReferenceCtrnn.randomBatch(STEPS, BATCH, IN, OUT, seed)
-        : ReferenceGated.randomValueBatch(STEPS, BATCH, IN, OUT, seed);
+  private static Batch batch(boolean labels, boolean weighted, long seed) {
+    return labels ? ReferenceNetwork.randomBatch(STEPS, BATCH, IN, OUT, weighted, seed)
+        : ReferenceNetwork.randomValueBatch(STEPS, BATCH, IN, OUT, weighted, seed);
   }
 
   /** A network whose parameters are scaled up, so gates saturate in places and the check covers their curvature. */
   private static GatedNetwork network(Kind kind, boolean labels, long seed) {
     GatedNetwork net = ReferenceGated.network(kind, IN, HIDDEN, OUT, Loss.forTargets(labels), seed);
-    ReferenceCtrnn.scaleParameters(net, 2f);
+    ReferenceNetwork.scaleParameters(net, 2f);
     return net;
   }
 
+  /** Each kind with cross-entropy on labels and MSE on float targets, plain and with loss weights (some 0). */
   static Stream<Arguments> kindsAndLosses() {
-    return Stream.of(Kind.values()).flatMap(k -> Stream.of(Arguments.of(k, true), Arguments.of(k, false)));
+    return Stream.of(Kind.values()).flatMap(k -> Stream.of(true, false).flatMap(labels ->
+        Stream.of(Arguments.of(k, labels, false), Arguments.of(k, labels, true))));
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0}, labels {1}, weighted {2}")
   @MethodSource("kindsAndLosses")
-  void gradientsMatchFiniteDifferences(Kind kind, boolean labels) {
+  void gradientsMatchFiniteDifferences(Kind kind, boolean labels, boolean weighted) {
     GatedNetwork net = network(kind, labels, 3);
-    Batch batch = batch(labels, 11);
+    Batch batch = batch(labels, weighted, 11);
     BatchResult result = net.computeGradients(batch);
     ReferenceGated ref = new ReferenceGated(kind, net);
     assertEquals(ref.loss(batch), result.loss(), 1e-5, "loss");
@@ -57,11 +59,11 @@ class GatedGradientTest {
    * The check catches a wrong backward pass: with the signs of one gate's gradients flipped, as a wrong sign in that
    * gate's derivative would give (the LSTM's forget gate, the GRU's update gate), it must fail.
    */
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0}")
   @EnumSource(Kind.class)
   void aWrongGateDerivativeFailsTheCheck(Kind kind) {
     GatedNetwork net = network(kind, false, 3);
-    Batch batch = batch(false, 11);
+    Batch batch = batch(false, false, 11);
     net.computeGradients(batch);
     for (String name : new String[] {"weight_ih", "weight_hh", "bias_ih", "bias_hh"}) {
       float[][] g = net.parameter(name).gradients();
@@ -81,11 +83,11 @@ class GatedGradientTest {
     assertTrue(e.getMessage().contains("largest gradient error"), e.getMessage());
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0}")
   @EnumSource(Kind.class)
   void forwardMatchesReferenceWithGatesAndState(Kind kind) {
     GatedNetwork net = network(kind, true, 5);
-    Batch batch = batch(true, 2);
+    Batch batch = batch(true, false, 2);
     Rollout rollout = net.forward(batch.inputs());
     ReferenceGated ref = new ReferenceGated(kind, net);
     ReferenceGated.assertSame(ref.outputs(batch), rollout.outputs().data().asFloat(), 1e-5, "output");
@@ -98,11 +100,11 @@ class GatedGradientTest {
     }
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0}")
   @EnumSource(Kind.class)
   void resultsAreBitIdenticalOnEveryCall(Kind kind) {
     GatedNetwork net = network(kind, true, 0);
-    Batch batch = batch(true, 4);
+    Batch batch = batch(true, false, 4);
     float[] out = net.forward(batch.inputs()).outputs().data().asFloat();
     net.computeGradients(batch);
     float[][] first = net.parameters().stream().map(p -> p.gradientArray().data().asFloat()).toArray(float[][]::new);

@@ -90,7 +90,7 @@ class GatedNetworkTest {
   @EnumSource(Kind.class)
   void trainingWithMeanSquaredErrorFitsABatch(Kind kind) {
     GatedNetwork net = ReferenceGated.network(kind, 3, 16, 2, Loss.meanSquaredError(), 1);
-    Batch batch = ReferenceGated.randomValueBatch(20, 4, 3, 2, 5);
+    Batch batch = ReferenceNetwork.randomValueBatch(20, 4, 3, 2, false, 5);
     TrainingHistory history = Trainer.builder().steps(200).progress(TrainingProgress.silent()).build()
         .train(net, () -> batch);
     assertTrue(history.finalLoss() < 0.2 * history.loss(1), history.loss(1) + " → " + history.finalLoss());

@@ -19,7 +19,7 @@ class GatedStepMapTest {
 
   private static GatedNetwork network(Kind kind) {
     GatedNetwork net = ReferenceGated.network(kind, IN, HIDDEN, 2, Loss.crossEntropy(), 7);
-    ReferenceCtrnn.scaleParameters(net, 2f);
+    ReferenceNetwork.scaleParameters(net, 2f);
     return net;
   }
 
@@ -69,7 +69,7 @@ class GatedStepMapTest {
     GatedNetwork net = network(kind);
     StepMap map = net.stepMap();
     assertEquals(kind == Kind.LSTM ? List.of("h (5)", "c (5)") : List.of("h (5)"), map.blocks());
-    Batch batch = ReferenceCtrnn.randomBatch(8, 2, IN, 2, 3);
+    Batch batch = ReferenceNetwork.randomBatch(8, 2, IN, 2, false, 3);
     Rollout rollout = net.forward(batch.inputs());
     int b = 1;
     double[] state = map.initialState();

@@ -1,18 +1,16 @@
 package io.github.rnnlab.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rnnlab.data.Batch;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * An LSTM or GRU with a linear readout, written plainly in double precision from the equations in PyTorch's
  * documentation of {@code torch.nn.LSTM} and {@code torch.nn.GRU} (gate blocks of {@code weight_ih} and
- * {@code weight_hh} in the order i, f, g, o and r, z, n), with the mean cross-entropy (labels) or mean squared error
- * (float targets) over every step, and central finite differences of that loss: the independent check of
+ * {@code weight_hh} in the order i, f, g, o and r, z, n), with the (weighted) mean cross-entropy on labels or squared
+ * error on float targets over every step, and central finite differences of that loss: the independent check of
  * {@link LstmLayer} and {@link GruLayer}.
  */
 final class ReferenceGated {
@@ -20,7 +18,7 @@ final class ReferenceGated {
 
   private final Kind kind;
   private final int hidden;
-  private final Map<String, double[][]> params = new HashMap<>();
+  private final Map<String, double[][]> params;
   /** Of the last {@link #outputs} call, [t][b][j]: h, and for the LSTM c; the gates by name as the rollout names them. */
   double[][][] h = new double[0][][];
   double[][][] c = new double[0][][];
@@ -28,16 +26,7 @@ final class ReferenceGated {
 
   ReferenceGated(Kind kind, RecurrentNetwork net) {
     this.kind = kind;
-    for (Parameter p : net.parameters()) {
-      float[][] v = p.values();
-      double[][] d = new double[v.length][v[0].length];
-      for (int r = 0; r < v.length; r++) {
-        for (int col = 0; col < v[r].length; col++) {
-          d[r][col] = v[r][col];
-        }
-      }
-      params.put(p.name(), d);
-    }
+    this.params = GradientCheck.snapshot(net);
     this.hidden = params.get("weight_hh")[0].length;
   }
 
@@ -133,66 +122,17 @@ final class ReferenceGated {
     return y;
   }
 
-  /** The mean cross-entropy over every step and sequence for labels, the mean squared error for float targets. */
+  /** The network's loss of this reference's outputs: see {@link GradientCheck#meanLoss}. */
   double loss(Batch batch) {
-    double[][][] y = outputs(batch);
-    double sum = 0;
-    int count = 0;
-    for (int t = 0; t < y.length; t++) {
-      for (int b = 0; b < y[t].length; b++) {
-        if (batch.hasLabels()) {
-          double norm = 0;
-          for (double v : y[t][b]) {
-            norm += Math.exp(v);
-          }
-          sum += Math.log(norm) - y[t][b][batch.target(t, b)];
-          count++;
-        } else {
-          for (int o = 0; o < y[t][b].length; o++) {
-            double e = y[t][b][o] - batch.targetValue(t, b, o);
-            sum += e * e;
-            count++;
-          }
-        }
-      }
-    }
-    return sum / count;
+    return GradientCheck.meanLoss(outputs(batch), batch);
   }
 
   /**
    * Asserts that every gradient {@code net} holds for {@code batch} matches this reference's central finite
-   * differences, and that each parameter's gradient is large enough for the comparison to mean something.
+   * differences (within 1e-6 plus 1e-5 times the largest gradient; float rounding leaves about 1e-8 of it).
    */
   void assertGradientsMatch(RecurrentNetwork net, Batch batch) {
-    double step = 1e-6;
-    double worst = 0;
-    String where = "";
-    double scale = 0;
-    for (Parameter p : net.parameters()) {
-      double[][] values = params.get(p.name());
-      double largest = 0;
-      for (int r = 0; r < values.length; r++) {
-        for (int col = 0; col < values[r].length; col++) {
-          double saved = values[r][col];
-          values[r][col] = saved + step;
-          double up = loss(batch);
-          values[r][col] = saved - step;
-          double down = loss(batch);
-          values[r][col] = saved;
-          double numeric = (up - down) / (2 * step);
-          double error = Math.abs(numeric - p.gradients()[r][col]);
-          if (error > worst) {
-            worst = error;
-            where = p.name() + "[" + r + "][" + col + "]";
-          }
-          largest = Math.max(largest, Math.abs(numeric));
-        }
-      }
-      assertTrue(largest > 1e-5, p.name() + " needs a non-trivial gradient for the check; largest was " + largest);
-      scale = Math.max(scale, largest);
-    }
-    assertTrue(worst < 1e-6 + 1e-4 * scale, "largest gradient error " + worst + " at " + where
-        + " (largest gradient " + scale + ")");
+    GradientCheck.assertMatches(net, params, () -> loss(batch), 1e-6, 1e-5);
   }
 
   /** Asserts that {@code actual}, flat (time, batch, units), matches {@code expected}[t][b][unit]. */
@@ -206,19 +146,5 @@ final class ReferenceGated {
       }
     }
     assertEquals(n, actual.length, what + " size");
-  }
-
-  /** A batch of random inputs in [−1, 1.5) and random float targets in [−1, 1). */
-  static Batch randomValueBatch(int steps, int size, int inputs, int outputs, long seed) {
-    SplittableRandom rng = new SplittableRandom(seed);
-    float[] in = new float[steps * size * inputs];
-    float[] targets = new float[steps * size * outputs];
-    for (int i = 0; i < in.length; i++) {
-      in[i] = (float) rng.nextDouble(-1, 1.5);
-    }
-    for (int i = 0; i < targets.length; i++) {
-      targets[i] = (float) rng.nextDouble(-1, 1);
-    }
-    return Batch.ofValues(steps, size, inputs, in, outputs, targets);
   }
 }
