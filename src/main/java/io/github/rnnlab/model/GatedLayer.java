@@ -189,9 +189,8 @@ abstract class GatedLayer extends Layer {
    * The product's rows are long (4H for the LSTM), so this runs faster than one row of weights at a time.
    */
   static void addWeightGradients(float[][] g, float[][] zT, float[][] d, int count, int rows) {
-    int cols = d[0].length;
     for (int k = 0; k < rows; k++) {
-      Kernels.addScaledRows(g[k], zT[k], d, count, cols);
+      Kernels.addScaledRows(g[k], zT[k], d, count, g[k].length);
     }
   }
 

@@ -56,6 +56,28 @@ class GatedGradientTest {
   }
 
   /**
+   * One unit, one input, one output (the gate notebook's LSTM), and batches of 1 and 2 sequences, so one of the
+   * engine's two partitions is empty or both hold one sequence.
+   */
+  @ParameterizedTest(name = "{0}, batch {1}")
+  @MethodSource("kindsAndSmallBatches")
+  void tinyNetworksAndSmallBatches(Kind kind, int size) {
+    GatedNetwork net = ReferenceGated.network(kind, 1, 1, 1, Loss.meanSquaredError(), 2);
+    ReferenceNetwork.scaleParameters(net, 2f);
+    Batch batch = ReferenceNetwork.randomValueBatch(STEPS, size, 1, 1, false, 5);
+    BatchResult result = net.computeGradients(batch);
+    ReferenceGated ref = new ReferenceGated(kind, net);
+    assertEquals(ref.loss(batch), result.loss(), 1e-6, "loss");
+    ref.assertGradientsMatch(net, batch);
+    ReferenceGated.assertSame(ref.outputs(batch), net.forward(batch.inputs()).outputs().data().asFloat(), 1e-6,
+        "output");
+  }
+
+  static Stream<Arguments> kindsAndSmallBatches() {
+    return Stream.of(Kind.values()).flatMap(k -> Stream.of(Arguments.of(k, 1), Arguments.of(k, 2)));
+  }
+
+  /**
    * The check catches a wrong backward pass: with the signs of one gate's gradients flipped, as a wrong sign in that
    * gate's derivative would give (the LSTM's forget gate, the GRU's update gate), it must fail.
    */
