@@ -1,5 +1,6 @@
 package io.github.rnnlab.dynamics;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -89,6 +90,6 @@ public final class Connectivity {
       p[i] = p[k];
       p[k] = t;
     }
-    return java.util.Arrays.copyOf(p, count);
+    return Arrays.copyOf(p, count);
   }
 }

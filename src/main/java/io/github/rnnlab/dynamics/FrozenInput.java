@@ -1,5 +1,6 @@
 package io.github.rnnlab.dynamics;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -36,7 +37,7 @@ public final class FrozenInput implements Input {
     double decay = Math.exp(-dtMs / tauMs);
     double scale = Math.sqrt(tauMs / dtMs);
     double[] level = new double[units];
-    java.util.Arrays.fill(level, 1);
+    Arrays.fill(level, 1);
     float[][] values = new float[steps][units];
     for (int s = 0; s < steps; s++) {
       for (int i = 0; i < units; i++) {

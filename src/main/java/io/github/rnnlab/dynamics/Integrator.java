@@ -1,5 +1,6 @@
 package io.github.rnnlab.dynamics;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -131,7 +132,7 @@ public final class Integrator {
    * inner loop ({@code z[j] += …} over equal indices of distinct arrays) is one the JIT vectorises.
    */
   static void multiply(float[][] columns, float[] r, float[] z, int n) {
-    java.util.Arrays.fill(z, 0, n, 0f);
+    Arrays.fill(z, 0, n, 0f);
     int i = 0;
     for (; i + 4 <= n; i += 4) {
       add4(z, r[i], r[i + 1], r[i + 2], r[i + 3], columns[i], columns[i + 1], columns[i + 2], columns[i + 3], n);

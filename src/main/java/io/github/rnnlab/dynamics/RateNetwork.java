@@ -1,5 +1,6 @@
 package io.github.rnnlab.dynamics;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
@@ -174,10 +175,10 @@ public final class RateNetwork {
    *
    * @throws IllegalArgumentException if {@code state} does not hold one finite value per unit
    */
-  public float[] stateOf(INDArray state) {
+  private float[] stateOf(INDArray state) {
     if (state.length() != units()) {
       throw new IllegalArgumentException("the state needs " + units() + " values, one per unit; got shape "
-          + java.util.Arrays.toString(state.shape()));
+          + Arrays.toString(state.shape()));
     }
     float[] x = state.reshape(units()).toFloatVector();
     for (float v : x) {
@@ -251,7 +252,7 @@ public final class RateNetwork {
     public Builder weights(INDArray j) {
       if (j.rank() != 2 || j.size(0) != j.size(1) || j.size(0) == 0) {
         throw new IllegalArgumentException("weights must be a square N × N matrix with N >= 1; got shape "
-            + java.util.Arrays.toString(j.shape()));
+            + Arrays.toString(j.shape()));
       }
       Check.shape("weights", j, -1, -1);
       int n = (int) j.size(0);

@@ -58,6 +58,8 @@ public record Sweep(String parameter, double[] values, String measure, double[] 
   }
 
   private LineChart chart() {
-    return LineChart.of(measure + " against " + parameter, parameter, measure).points(measure, values, results);
+    String x = parameter.replace('_', ' ');
+    String y = measure.replace('_', ' ');
+    return LineChart.of(y + " against " + x, x, y).points(y, values, results);
   }
 }

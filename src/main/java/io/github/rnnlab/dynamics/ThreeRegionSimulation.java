@@ -3,6 +3,7 @@ package io.github.rnnlab.dynamics;
 import io.github.rnnlab.plot.ActivityChart;
 import io.github.rnnlab.plot.Figure;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -34,15 +35,19 @@ import tech.tablesaw.api.Table;
  */
 public final class ThreeRegionSimulation {
   private final float[][] activity;
+  private final Simulation run;
+  private final FrozenInput drive;
   private final float[][] sequenceDrive;
   private final float[][] fixedPointDrive;
   private final List<Region> regions;
   private final RateNetwork network;
   private final Settings settings;
 
-  private ThreeRegionSimulation(float[][] activity, float[][] sequenceDrive, float[][] fixedPointDrive,
-      List<Region> regions, RateNetwork network, Settings settings) {
+  private ThreeRegionSimulation(float[][] activity, Simulation run, FrozenInput drive, float[][] sequenceDrive,
+      float[][] fixedPointDrive, List<Region> regions, RateNetwork network, Settings settings) {
     this.activity = activity;
+    this.run = run;
+    this.drive = drive;
     this.sequenceDrive = sequenceDrive;
     this.fixedPointDrive = fixedPointDrive;
     this.regions = regions;
@@ -63,6 +68,16 @@ public final class ThreeRegionSimulation {
   /** The normalised rates, 3N units (A, then B, then C) × samples, float32. */
   public INDArray activity() {
     return Nd4j.create(activity);
+  }
+
+  /** The rates tanh(x) as simulated, before the division by each region's maximum: units × samples, float32. */
+  public INDArray rates() {
+    return run.rates();
+  }
+
+  /** The external input each unit received (the masked, scaled drives), the same at every run. */
+  public FrozenInput drive() {
+    return drive;
   }
 
   /** The regions A, B and C of {@link #activity()}. */
@@ -284,7 +299,8 @@ public final class ThreeRegionSimulation {
         }
       }
       RateNetwork network = RateNetwork.builder().weights(Nd4j.create(j)).tauMs(tauMs).dtMs(dtMs).build();
-      Simulation sim = network.simulate(total - 1, FrozenInput.wrap(drive), x0, seed);
+      FrozenInput input = FrozenInput.wrap(drive);
+      Simulation sim = network.simulate(total - 1, input, x0, seed);
       float[][] rates = sim.rates().toFloatMatrix();
       List<Region> regions = List.of(Region.range("A", 0, n), Region.range("B", n, n), Region.range("C", 2 * n, n));
       for (Region region : regions) {
@@ -300,7 +316,7 @@ public final class ThreeRegionSimulation {
           }
         }
       }
-      return new ThreeRegionSimulation(rates, sequence, fixedPoint, regions, network, this);
+      return new ThreeRegionSimulation(rates, sim, input, sequence, fixedPoint, regions, network, this);
     }
 
     /** ln((x + 0.01)/(1 − x + 0.01)), then shifted and scaled to [0, 1] over the whole matrix. */
@@ -328,7 +344,7 @@ public final class ThreeRegionSimulation {
     private static float[][] withLead(float[][] x, int lead) {
       float[][] out = new float[x.length][lead + x[0].length];
       for (int i = 0; i < x.length; i++) {
-        java.util.Arrays.fill(out[i], 0, lead, x[i][0]);
+        Arrays.fill(out[i], 0, lead, x[i][0]);
         System.arraycopy(x[i], 0, out[i], lead, x[i].length);
       }
       return out;

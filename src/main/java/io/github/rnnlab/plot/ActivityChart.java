@@ -1,7 +1,11 @@
 package io.github.rnnlab.plot;
 
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
 import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapSeries;
 
 /**
  * Activity of many units over time as a heat map ({@link HeatmapChart}: row 0 at the top, white-to-red for
@@ -34,12 +38,26 @@ public final class ActivityChart {
     chart.setYAxisTitle("Unit");
     double shownMs = columnMs * stride;
     int columns = (unitsByColumn[0].length + stride - 1) / stride;
-    // XChart labels only some of the columns, chosen so that labels do not overlap; each shows its column's time.
-    String pattern = columns * shownMs >= 5000 ? "%.1f" : "%.2f";
-    chart.getStyler().setXAxisTickLabelsFormattingFunction(
-        v -> String.format(Locale.ROOT, pattern, (firstMs + Math.round(v) * shownMs) / 1000));
+    // The axes' values become times in ms and minus the unit (so unit 0 is at the top); the cells keep indexing them
+    // by position. Equally spaced values would make XChart put a tick on every k-th column or row; moving the last
+    // time and the first unit value by a quarter step makes it pick round ticks instead.
+    HeatMapSeries series = chart.getHeatMapSeries();
+    double min = series.getMin();
+    double max = series.getMax();
+    List<Double> times = new ArrayList<>(columns);
+    for (int c = 0; c < columns; c++) {
+      times.add(firstMs + (c + (c == columns - 1 && columns > 2 ? 0.25 : 0)) * shownMs);
+    }
     int rows = unitsByColumn.length;
-    chart.getStyler().setYAxisTickLabelsFormattingFunction(v -> Long.toString(rows - 1 - Math.round(v)));
+    List<Double> units = new ArrayList<>(rows);
+    for (int j = 0; j < rows; j++) {
+      units.add(j - (rows - 1) - (j == 0 && rows > 2 ? 0.25 : 0));
+    }
+    series.replaceData(times, units, new ArrayList<>(series.getHeatData()));
+    series.setMin(min).setMax(max);
+    chart.getStyler().setXAxisTickLabelsFormattingFunction(v -> new BigDecimal(v / 1000)
+        .round(new MathContext(4)).stripTrailingZeros().toPlainString());
+    chart.getStyler().setYAxisTickLabelsFormattingFunction(v -> Long.toString(Math.round(-v)));
     return chart;
   }
 

@@ -3,6 +3,7 @@ package io.github.rnnlab.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
@@ -117,6 +118,11 @@ public final class LineChart {
     chart.getStyler().setLegendVisible(curves.size() > 1);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     chart.getStyler().setYAxisLogarithmic(logY);
+    // Over many decades, grid lines at 2…9 × 10^k would crowd; within a few, decades alone would leave no label.
+    double yMin = curves.stream().flatMapToDouble(c -> Arrays.stream(c.y)).filter(v -> v > 0).min()
+        .orElse(1);
+    double yMax = curves.stream().flatMapToDouble(c -> Arrays.stream(c.y)).max().orElse(1);
+    chart.getStyler().setYAxisLogarithmicDecadeOnly(yMax / yMin >= 1000);
     for (Curve c : curves) {
       XYSeries s = chart.addSeries(c.name, c.x, c.y);
       if (c.style == Style.SCATTER) {
@@ -125,6 +131,13 @@ public final class LineChart {
       } else {
         s.setMarker(c.style == Style.POINTS ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
       }
+    }
+    if (!curves.isEmpty() && curves.get(0).x.length > 1) {
+      // XChart puts ticks only at data points when the x values are equally spaced (500 labels for 500 steps);
+      // half a step more on the axis makes them unequal, so it picks round ticks.
+      double[] x = curves.get(0).x;
+      double max = curves.stream().flatMapToDouble(c -> Arrays.stream(c.x)).max().orElseThrow();
+      chart.getStyler().setXAxisMax(max + 0.5 * Math.abs(x[1] - x[0]));
     }
     horizontal.forEach(y -> chart.addAnnotation(new AnnotationLine(y, false, false)));
     vertical.forEach(x -> chart.addAnnotation(new AnnotationLine(x, true, false)));

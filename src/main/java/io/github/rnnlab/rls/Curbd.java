@@ -41,7 +41,7 @@ public final class Curbd {
   }
 
   /** The settings of a CURBD fit; each setter checks its value, {@link #fit()} checks them together. */
-  public static final class Builder {
+  public static final class Builder extends RunSettings<Builder> {
     private @Nullable INDArray activity;
     private double dtDataMs = Double.NaN;
     private List<Region> regions = List.of();
@@ -52,11 +52,13 @@ public final class Curbd {
     private double noiseAmplitude = 0.01;
     private int trainingRuns = 2000;
     private int freeRuns = 10;
-    private double p0 = 1;
-    private long seed = 1;
-    private RunProgress progress = RunProgress.lines();
 
     private Builder() {}
+
+    @Override
+    Builder self() {
+      return this;
+    }
 
     /**
      * The recorded activity, neurons × samples (required; at least 2 samples).
@@ -133,27 +135,8 @@ public final class Curbd {
       return this;
     }
 
-    /**
-     * P₀, the learning rate (default 1).
-     *
-     * @throws IllegalArgumentException if not finite and &gt; 0
-     */
-    public Builder p0(double value) {
-      p0 = Check.positive("p0", value);
-      return this;
-    }
 
-    /** Seeds the initial weights and the input (default 1). */
-    public Builder seed(long value) {
-      seed = value;
-      return this;
-    }
 
-    /** Where progress goes (default: a line every tenth of the runs). */
-    public Builder progress(RunProgress value) {
-      progress = value;
-      return this;
-    }
 
     /**
      * Fits the model.

@@ -1,11 +1,13 @@
 package io.github.rnnlab.rls;
 
+import io.github.rnnlab.dynamics.Check;
 import io.github.rnnlab.dynamics.FrozenInput;
 import io.github.rnnlab.dynamics.RateNetwork;
 import io.github.rnnlab.dynamics.Region;
 import io.github.rnnlab.plot.ActivityChart;
 import io.github.rnnlab.plot.Figure;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.HeatMapChart;
@@ -37,7 +39,24 @@ public final class CurbdDecomposition {
     this.dtMs = dtMs;
   }
 
-  /** The decomposition of {@code network}'s currents for {@code rates} ([step][unit]), in float64 then stored as float32. */
+  /**
+   * The decomposition of any network's currents: for rates {@code unitsBySteps} of {@code network}'s units and the
+   * input it received, e.g. the currents of a simulation with known weights, to compare with what a fitted model
+   * infers ({@code ThreeRegionSimulation} gives its network, rates and drive).
+   *
+   * @throws IllegalArgumentException if the rates do not have one row per unit, the input does not cover them, or the
+   *     regions overlap or name units that do not exist
+   */
+  public static CurbdDecomposition of(RateNetwork network, INDArray unitsBySteps, FrozenInput input,
+      List<Region> regions, double dtMs) {
+    Check.shape("unitsBySteps", unitsBySteps, network.units(), -1);
+    Region.requireDisjoint(regions, network.units());
+    input.requireFits(network.units(), (int) unitsBySteps.size(1));
+    Check.positive("dtMs", dtMs);
+    return of(network, PinningResult.transpose(unitsBySteps.toFloatMatrix()), input, List.copyOf(regions), dtMs);
+  }
+
+  /** The decomposition for {@code rates} ([step][unit]), computed in float64 and stored as float32. */
   static CurbdDecomposition of(RateNetwork network, float[][] rates, FrozenInput input, List<Region> regions,
       double dtMs) {
     double[][] j = network.weights().toDoubleMatrix();
@@ -65,7 +84,7 @@ public final class CurbdDecomposition {
         float[][] block = new float[target.size()][steps];
         double[] sum = new double[target.size()];
         for (int s = 0; s < steps; s++) {
-          java.util.Arrays.fill(sum, 0);
+          Arrays.fill(sum, 0);
           for (int k = 0; k < source.size(); k++) {
             double r = rates[s][source.unit(k)];
             double[] column = columns[k];

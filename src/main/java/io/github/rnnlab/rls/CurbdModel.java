@@ -97,10 +97,17 @@ public final class CurbdModel {
     return history().plot();
   }
 
-  /** The data and the model's rates at the data samples in the last run, as heat maps. */
+  /** pVar of a run of the untrained network (before the first training run). */
+  public double untrainedPVar() {
+    return outcome.untrainedPVar();
+  }
+
+  /** The data, the untrained network's rates and the last run's, at the data samples, as heat maps. */
   public Figure plotFit() {
     RunHistory h = history();
     return Figure.row(List.of(ActivityChart.chart("Data", PinningResult.transpose(data), 0, dtDataMs),
+        ActivityChart.chart(String.format(Locale.ROOT, "Untrained model (pVar %.2f)", untrainedPVar()),
+            PinningResult.transpose(outcome.untrainedRates()), 0, dtDataMs),
         ActivityChart.chart(String.format(Locale.ROOT, "Model, run %d (pVar %.3f)", h.runs(), h.pVar()[h.runs() - 1]),
             PinningResult.transpose(outcome.lastRunRates()), 0, dtDataMs)));
   }

@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * at zero, so with dtData = 64.1 ms and dt = 1 ms they learn every 65 steps while the target advances by one 64.1 ms
  * sample: the target falls behind the network's time by 0.9 ms a sample, 146 ms by the end of the PINning trial; and
  * CURBD compares the model with the data sample before the current one. Both are fixed here.
+ *
+ * <p>Before the first run, one run without learning records what the untrained network does (it draws noise, so the
+ * runs after it see other noise than they would without it).
  */
 final class DataRuns {
   /** What the error compares with the target. */
@@ -31,8 +34,9 @@ final class DataRuns {
       long noiseSeed, boolean recordLastRun, RunProgress progress) {}
 
   /** What a training produced. Sampled rates are [sample][unit]; recorded runs [step][unit]. */
-  record Outcome(RunHistory history, float[][] firstRunRates, float[][] lastRunRates, RateNetwork trained,
-      float @Nullable [][] lastRunAllRates, float @Nullable [][] lastRunAllCurrents, double seconds) {}
+  record Outcome(RunHistory history, float[][] untrainedRates, double untrainedPVar, float[][] lastRunRates,
+      RateNetwork trained, float @Nullable [][] lastRunAllRates, float @Nullable [][] lastRunAllCurrents,
+      double seconds) {}
 
   private DataRuns() {}
 
@@ -46,14 +50,16 @@ final class DataRuns {
     int trainingRuns = spec.runs() - spec.freeRuns();
     double[] pVar = new double[spec.runs()];
     double[] chi2 = new double[spec.runs()];
-    float[][] firstRates = new float[samples][];
+    float[][] untrained = new float[samples][];
+    double untrainedPVar = Double.NaN;
     float[][] rates = new float[samples][];
     float[] error = new float[n];
     double[] plasticRates = new double[spec.plastic().length];
     float[][] allRates = null;
     float[][] allCurrents = null;
-    for (int run = 0; run < spec.runs(); run++) {
-      boolean learning = run < trainingRuns;
+    // Run −1 is the untrained network's.
+    for (int run = -1; run < spec.runs(); run++) {
+      boolean learning = run >= 0 && run < trainingRuns;
       boolean record = spec.recordLastRun() && run == spec.runs() - 1;
       if (record) {
         allRates = new float[spec.steps()][];
@@ -88,17 +94,20 @@ final class DataRuns {
         }
         integrator.advance();
       }
-      if (run == 0) {
+      double fit = Metrics.pVar(spec.rateTarget(), rates);
+      if (run < 0) {
         for (int i = 0; i < samples; i++) {
-          firstRates[i] = rates[i].clone();
+          untrained[i] = rates[i].clone();
         }
+        untrainedPVar = fit;
+        continue;
       }
-      pVar[run] = Metrics.pVar(spec.rateTarget(), rates);
+      pVar[run] = fit;
       chi2[run] = runChi2;
       spec.progress().report(run + 1, spec.runs(), pVar[run], (System.nanoTime() - start) / 1e9);
     }
-    return new Outcome(new RunHistory(pVar, chi2, trainingRuns), firstRates, rates, integrator.network(), allRates,
-        allCurrents, (System.nanoTime() - start) / 1e9);
+    return new Outcome(new RunHistory(pVar, chi2, trainingRuns), untrained, untrainedPVar, rates,
+        integrator.network(), allRates, allCurrents, (System.nanoTime() - start) / 1e9);
   }
 
   /** One RLS step: P from the plastic units' rates, then each plastic unit's outgoing weights against the error. */

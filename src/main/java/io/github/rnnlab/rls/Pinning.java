@@ -24,7 +24,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <pre>{@code
  * PinningResult result = Pinning.builder().network(net).input(input).targetRates(x).dtDataMs(64.1)
- *     .plasticFraction(0.1).runs(125).freeRuns(5).seed(1).train();
+ *     .plasticFraction(0.1).runs(125, 5).seed(1).train();
  * result.history().meanFreePVar();
  * }</pre>
  *
@@ -39,7 +39,7 @@ public final class Pinning {
   }
 
   /** The settings of a PINning training; each setter checks its value, {@link #train()} checks them together. */
-  public static final class Builder {
+  public static final class Builder extends RunSettings<Builder> {
     private @Nullable RateNetwork network;
     private Input input = Input.none();
     private @Nullable INDArray targetRates;
@@ -47,11 +47,13 @@ public final class Pinning {
     private double plasticFraction = 0.1;
     private int runs = 125;
     private int freeRuns = 5;
-    private double p0 = 1;
-    private long seed = 1;
-    private RunProgress progress = RunProgress.lines();
 
     private Builder() {}
+
+    @Override
+    Builder self() {
+      return this;
+    }
 
     /** The network to train (required); its weights are the starting point. */
     public Builder network(RateNetwork value) {
@@ -116,27 +118,8 @@ public final class Pinning {
       return this;
     }
 
-    /**
-     * P₀, the initial diagonal of RLS's P: the learning rate (default 1).
-     *
-     * @throws IllegalArgumentException if not finite and &gt; 0
-     */
-    public Builder p0(double value) {
-      p0 = Check.positive("p0", value);
-      return this;
-    }
 
-    /** Seeds the choice of plastic units and the network's private noise (default 1). */
-    public Builder seed(long value) {
-      seed = value;
-      return this;
-    }
 
-    /** Where progress goes (default: a line every tenth of the runs, {@link RunProgress#lines()}). */
-    public Builder progress(RunProgress value) {
-      progress = value;
-      return this;
-    }
 
     /**
      * Trains a copy of the network.

@@ -10,8 +10,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import tech.tablesaw.api.Table;
 
 /**
- * What a {@link Pinning} training did: pVar and χ² per run, the rates at the data samples in the first and the last
- * run, the trained network. Immutable.
+ * What a {@link Pinning} training did: pVar and χ² per run, the rates at the data samples of the untrained network
+ * (one run without learning before training) and of the last run, the trained network. Immutable.
  *
  * @since 0.1.0
  */
@@ -61,9 +61,14 @@ public final class PinningResult {
     return outcome.seconds();
   }
 
-  /** The rates at the data samples in the first run (learning from its first sample on), units × samples. */
-  public INDArray firstRunRates() {
-    return byUnit(outcome.firstRunRates());
+  /** The rates at the data samples of the untrained network (a run without learning), units × samples. */
+  public INDArray untrainedRates() {
+    return byUnit(outcome.untrainedRates());
+  }
+
+  /** pVar of the untrained network's run. */
+  public double untrainedPVar() {
+    return outcome.untrainedPVar();
   }
 
   /** The rates at the data samples in the last run (a free run if there were any), units × samples. */
@@ -86,12 +91,12 @@ public final class PinningResult {
     return history().plot();
   }
 
-  /** Heat maps of the rates in the first run, in the last run, and of the target (units down, time across). */
+  /** Heat maps of the untrained network's rates, the last run's and the target's (units down, time across). */
   public Figure plotRates() {
     RunHistory h = history();
     return Figure.row(List.of(
-        ActivityChart.chart(String.format(Locale.ROOT, "Run 1 (pVar %.2f)", h.pVar()[0]),
-            transpose(outcome.firstRunRates()), 0, dtDataMs),
+        ActivityChart.chart(String.format(Locale.ROOT, "Before training (pVar %.2f)", untrainedPVar()),
+            transpose(outcome.untrainedRates()), 0, dtDataMs),
         ActivityChart.chart(String.format(Locale.ROOT, "Run %d%s (pVar %.2f)", h.runs(),
             h.trainingRuns() < h.runs() ? ", free" : "", h.pVar()[h.runs() - 1]),
             transpose(outcome.lastRunRates()), 0, dtDataMs),

@@ -1,6 +1,7 @@
 package io.github.rnnlab.rls;
 
 import io.github.rnnlab.dynamics.Check;
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -61,7 +62,7 @@ public final class Rls {
       throw new IllegalArgumentException("the regressor needs " + n + " values; got " + r.length);
     }
     // k = P r as a sum of P's rows (P is exactly symmetric, see below): y += s·row loops, which vectorise.
-    java.util.Arrays.fill(k, 0);
+    Arrays.fill(k, 0);
     int j = 0;
     for (; j + 4 <= n; j += 4) {
       add4(k, r[j], r[j + 1], r[j + 2], r[j + 3], p[j], p[j + 1], p[j + 2], p[j + 3], n);
