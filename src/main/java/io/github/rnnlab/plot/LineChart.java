@@ -118,11 +118,14 @@ public final class LineChart {
     chart.getStyler().setLegendVisible(curves.size() > 1);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     chart.getStyler().setYAxisLogarithmic(logY);
-    // Over many decades, grid lines at 2…9 × 10^k would crowd; within a few, decades alone would leave no label.
+    // Over many decades, labels and grid lines at 2…9 × 10^k would crowd; within a few, decades alone might leave no
+    // label.
     double yMin = curves.stream().flatMapToDouble(c -> Arrays.stream(c.y)).filter(v -> v > 0).min()
         .orElse(1);
     double yMax = curves.stream().flatMapToDouble(c -> Arrays.stream(c.y)).max().orElse(1);
-    chart.getStyler().setYAxisLogarithmicDecadeOnly(yMax / yMin >= 1000);
+    boolean manyDecades = logY && yMax / yMin >= 1000;
+    chart.getStyler().setYAxisLogarithmicDecadeOnly(manyDecades);
+    chart.getStyler().setPlotGridHorizontalLinesVisible(!manyDecades);
     for (Curve c : curves) {
       XYSeries s = chart.addSeries(c.name, c.x, c.y);
       if (c.style == Style.SCATTER) {
