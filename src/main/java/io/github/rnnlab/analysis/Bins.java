@@ -7,9 +7,9 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Values {@code y} grouped by {@code x}: one bin per distinct {@code x} when there are at most {@link #MAX_LEVELS}
- * of them (coherence levels), else {@link #QUANTILE_BINS} bins of equal counts. Each bin has the mean {@code x}, the
- * count, the mean {@code y} and its standard error (sample standard deviation / √n; 0 for a single value). Internal.
+ * Values {@code y} grouped by {@code x}: one bin per distinct {@code x} (−0 and 0 being one) when there are at most {@link #MAX_LEVELS}
+ * of them (coherence levels), else {@link #QUANTILE_BINS} bins of equal counts. Each bin has its {@code x} (the level,
+ * or the mean of a quantile bin), the count, the mean {@code y} and its standard error (sample standard deviation / √n; 0 for a single value). Internal.
  */
 final class Bins {
   static final int MAX_LEVELS = 15;
@@ -27,7 +27,9 @@ final class Bins {
     this.sem = sem;
   }
 
-  static Bins of(double[] x, double[] y) {
+  static Bins of(double[] xs, double[] y) {
+    // −0.0 and 0.0 are one level.
+    double[] x = java.util.Arrays.stream(xs).map(v -> v + 0.0).toArray();
     int[] order = java.util.stream.IntStream.range(0, x.length).boxed()
         .sorted((a, b) -> Double.compare(x[a], x[b])).mapToInt(Integer::intValue).toArray();
     TreeMap<Double, Integer> levels = new TreeMap<>();
@@ -37,9 +39,9 @@ final class Bins {
     int bins = levels.size() <= MAX_LEVELS ? levels.size() : QUANTILE_BINS;
     int[] binOf = new int[x.length];
     if (levels.size() <= MAX_LEVELS) {
-      double[] keys = levels.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+      double[] levelValues = levels.keySet().stream().mapToDouble(Double::doubleValue).toArray();
       for (int i = 0; i < x.length; i++) {
-        binOf[i] = Arrays.binarySearch(keys, x[i]);
+        binOf[i] = Arrays.binarySearch(levelValues, x[i]);
       }
     } else {
       for (int r = 0; r < order.length; r++) {
@@ -58,8 +60,10 @@ final class Bins {
     }
     double[] mean = new double[bins];
     double[] meanX = new double[bins];
+    double[] keys = levels.keySet().stream().mapToDouble(Double::doubleValue).toArray();
     for (int b = 0; b < bins; b++) {
-      meanX[b] = sx[b] / n[b];
+      // A level is its own value; a quantile bin is the mean of its values.
+      meanX[b] = levels.size() <= MAX_LEVELS ? keys[b] : sx[b] / n[b];
       mean[b] = sy[b] / n[b];
     }
     for (int i = 0; i < x.length; i++) {

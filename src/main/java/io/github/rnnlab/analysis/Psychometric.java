@@ -184,7 +184,7 @@ public final class Psychometric {
     static Levels of(double[] evidence, boolean[] chose) {
       java.util.TreeMap<Double, double[]> counts = new java.util.TreeMap<>();
       for (int i = 0; i < evidence.length; i++) {
-        double[] c = counts.computeIfAbsent(evidence[i], k -> new double[2]);
+        double[] c = counts.computeIfAbsent(evidence[i] + 0.0, k -> new double[2]);
         c[0]++;
         c[1] += chose[i] ? 1 : 0;
       }
