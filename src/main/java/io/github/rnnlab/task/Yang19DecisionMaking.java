@@ -42,6 +42,7 @@ import java.util.random.RandomGenerator;
 public final class Yang19DecisionMaking extends Yang19Task {
   private static final List<String> PERIODS = List.of("fixation", "stimulus", "decision");
   private static final List<String> DELAYED_PERIODS = List.of("fixation", "stim1", "delay", "stim2", "decision");
+  private static final double TIE = 1e-9;
 
   /** The ten tasks: which rings show stimuli, which count for the answer, and whether the stimuli are sequential. */
   public enum Variant {
@@ -175,7 +176,8 @@ public final class Yang19DecisionMaking extends Yang19Task {
       total1 += variant.weights[m] * coh1;
       total2 += variant.weights[m] * coh2;
     }
-    int groundTruth = total1 == total2 ? (rng.nextBoolean() ? i1 : i2) : total1 > total2 ? i1 : i2;
+    // Equal totals (up to round-off) are a tie, broken at random as neurogym's ±1e-6 jitter does.
+    int groundTruth = Math.abs(total1 - total2) < TIE ? (rng.nextBoolean() ? i1 : i2) : total1 > total2 ? i1 : i2;
     info.put("ground_truth", (double) groundTruth);
     for (String p : variant.periods()) {
       if (!p.equals("decision")) {
