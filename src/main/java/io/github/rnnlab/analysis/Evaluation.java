@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -68,6 +69,20 @@ public final class Evaluation {
    * @throws IllegalArgumentException if {@code count} is not positive or the network does not fit the task
    */
   public static Evaluation run(RecurrentNetwork network, Task task, int count, long seed) {
+    return run(network, task, count, seed, false);
+  }
+
+  /**
+   * As {@link #run}, with the network's training noise on (its recurrent and input noise, if it has any), drawn from
+   * {@code seed} as well, for networks that are meant to run noisy after training too.
+   *
+   * @throws IllegalArgumentException if {@code count} is not positive or the network does not fit the task
+   */
+  public static Evaluation runWithNoise(RecurrentNetwork network, Task task, int count, long seed) {
+    return run(network, task, count, seed, true);
+  }
+
+  private static Evaluation run(RecurrentNetwork network, Task task, int count, long seed, boolean noise) {
     if (count <= 0) {
       throw new IllegalArgumentException("count of trials must be > 0; got " + count);
     }
@@ -83,7 +98,10 @@ public final class Evaluation {
       byLength.computeIfAbsent(trials.get(i).steps(), k -> new ArrayList<>()).add(i);
     }
     int nIn = task.inputSize();
+    // One noise seed per batch of equal-length trials, in order of first appearance: reproducible from seed alone.
+    SplittableRandom noiseSeeds = new SplittableRandom(~seed);
     byLength.forEach((steps, members) -> {
+      long noiseSeed = noiseSeeds.nextLong();
       int batch = members.size();
       float[] inputs = new float[steps * batch * nIn];
       for (int b = 0; b < batch; b++) {
@@ -94,8 +112,8 @@ public final class Evaluation {
           }
         }
       }
-      Rollout rollout = network.forward(Nd4j.create(inputs, new long[] {steps, batch, nIn}, 'c'));
-      RolloutView view = new RolloutView(rollout);
+      INDArray in = Nd4j.create(inputs, new long[] {steps, batch, nIn}, 'c');
+      RolloutView view = new RolloutView(noise ? network.forward(in, noiseSeed) : network.forward(in));
       for (int b = 0; b < batch; b++) {
         int i = members.get(b);
         scores.score(i, trials.get(i), view, b, 0);

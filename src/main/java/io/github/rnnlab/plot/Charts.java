@@ -35,7 +35,7 @@ public final class Charts {
   public static XYChart pointsWithErrorBars(String title, String xTitle, String yTitle, String name, double[] x,
       double[] y, double[] errors) {
     XYChart chart = xy(title, xTitle, yTitle, WIDTH, HEIGHT);
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE).setMarkerSize(8);
     chart.addSeries(name, x, y, errors).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter)
         .setMarker(SeriesMarkers.CIRCLE);
     return chart;

@@ -207,9 +207,10 @@ public final class MultiTask {
   /** The tasks interleaved by neurogym's RandomSchedule, with the rule inputs. */
   private final class Interleaved implements Task {
 
+    /** {@code interleaved (n tasks)}; {@link #toString()} lists them. */
     @Override
     public String name() {
-      return "interleaved " + tasks.stream().map(Task::name).toList();
+      return "interleaved (" + size() + " tasks)";
     }
 
     @Override
@@ -265,7 +266,7 @@ public final class MultiTask {
 
     @Override
     public String toString() {
-      return name() + " with rule inputs";
+      return "interleaved " + tasks.stream().map(Task::name).toList() + " with rule inputs";
     }
   }
 }
