@@ -132,7 +132,7 @@ public abstract class AbstractTask implements Task {
     }
 
     @SuppressWarnings("unchecked")
-    private B self() {
+    B self() {
       return (B) this;
     }
 
@@ -183,5 +183,56 @@ public abstract class AbstractTask implements Task {
 
     /** The task. */
     public abstract AbstractTask build();
+  }
+
+  /**
+   * Settings of a task with input noise: N(0, σ²/dt) per step, so that the noise per unit time is σ whatever the time
+   * step (neurogym's {@code sigma}, default 1).
+   *
+   * @param <B> the concrete builder
+   */
+  public abstract static class NoisyBuilder<B extends NoisyBuilder<B>> extends Builder<B> {
+    private double sigma = 1;
+
+    /** A builder with the task's default time step. */
+    protected NoisyBuilder(double defaultDtMs) {
+      super(defaultDtMs);
+    }
+
+    /** The input noise per unit time (default 1); per step its standard deviation is {@code sigma / sqrt(dtMs)}. */
+    public B sigma(double sigma) {
+      this.sigma = Checks.nonNegative("sigma", sigma);
+      return self();
+    }
+
+    /** The input noise per unit time so far. */
+    public double sigma() {
+      return sigma;
+    }
+  }
+
+  /**
+   * Settings of a noisy task on a ring of {@code dimRing} directions or choices (neurogym's {@code dim_ring}).
+   *
+   * @param <B> the concrete builder
+   */
+  public abstract static class RingBuilder<B extends RingBuilder<B>> extends NoisyBuilder<B> {
+    private int dimRing = 2;
+
+    /** A builder with the task's default time step and two directions. */
+    protected RingBuilder(double defaultDtMs) {
+      super(defaultDtMs);
+    }
+
+    /** The number of directions (or choices) on the ring, at least 2 (default 2). */
+    public B dimRing(int dimRing) {
+      this.dimRing = Rings.checkedSize(dimRing);
+      return self();
+    }
+
+    /** The number of directions so far. */
+    public int dimRing() {
+      return dimRing;
+    }
   }
 }

@@ -39,12 +39,12 @@ public final class ContextDecisionMaking extends AbstractTask {
   private final double sigma;
 
   private ContextDecisionMaking(Builder b) {
-    super("ContextDecisionMaking", b, PERIODS, inputNames(b.dimRing, b.explicit),
-        concat("fixation", numbered("choice", b.dimRing)));
+    super("ContextDecisionMaking", b, PERIODS, inputNames(b.dimRing(), b.explicit),
+        concat("fixation", numbered("choice", b.dimRing())));
     this.explicit = b.explicit;
     this.contextModality = b.contextModality;
-    this.dimRing = b.dimRing;
-    this.sigma = b.sigma;
+    this.dimRing = b.dimRing();
+    this.sigma = b.sigma();
   }
 
   /** A builder with neurogym's defaults. */
@@ -95,11 +95,9 @@ public final class ContextDecisionMaking extends AbstractTask {
   }
 
   /** Settings of a {@link ContextDecisionMaking}; defaults are neurogym's. */
-  public static final class Builder extends AbstractTask.Builder<Builder> {
+  public static final class Builder extends AbstractTask.RingBuilder<Builder> {
     private boolean explicit;
     private int contextModality;
-    private int dimRing = 2;
-    private double sigma = 1;
 
     private Builder() {
       super(100);
@@ -121,18 +119,6 @@ public final class ContextDecisionMaking extends AbstractTask {
     /** The modality that counts in implicit mode: 0 or 1 (neurogym's {@code impl_context_modality}, default 0). */
     public Builder contextModality(int modality) {
       this.contextModality = Checks.index("contextModality", modality, 2);
-      return this;
-    }
-
-    /** The number of choices (default 2). */
-    public Builder dimRing(int dimRing) {
-      this.dimRing = Rings.checkedSize(dimRing);
-      return this;
-    }
-
-    /** The stimulus noise per unit time (default 1). */
-    public Builder sigma(double sigma) {
-      this.sigma = Checks.nonNegative("sigma", sigma);
       return this;
     }
 

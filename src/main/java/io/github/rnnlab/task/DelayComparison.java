@@ -1,6 +1,5 @@
 package io.github.rnnlab.task;
 
-import io.github.rnnlab.internal.Checks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,7 @@ public final class DelayComparison extends AbstractTask {
     this.vpairs = b.vpairs;
     this.vmin = vpairs.stream().mapToDouble(p -> Math.min(p[0], p[1])).min().orElseThrow();
     this.vmax = vpairs.stream().mapToDouble(p -> Math.max(p[0], p[1])).max().orElseThrow();
-    this.sigma = b.sigma;
+    this.sigma = b.sigma();
   }
 
   /** A builder with neurogym's defaults. */
@@ -60,8 +59,8 @@ public final class DelayComparison extends AbstractTask {
       b.addInput(p, 0, 1.0);
     }
     double noise = sigma / Math.sqrt(dtMs());
-    b.addInput("stimulus1", 1, represent(v1)).addNoise("stimulus1", 1, 2, noise, rng)
-        .addInput("stimulus2", 1, represent(v2)).addNoise("stimulus2", 1, 2, noise, rng)
+    b.addNoisyInput("stimulus1", 1, new double[] {represent(v1)}, noise, rng)
+        .addNoisyInput("stimulus2", 1, new double[] {represent(v2)}, noise, rng)
         .setTarget("decision", 1 + groundTruth).respondIn("decision");
     Map<String, Double> info = new LinkedHashMap<>();
     info.put("ground_truth", (double) groundTruth);
@@ -71,10 +70,9 @@ public final class DelayComparison extends AbstractTask {
   }
 
   /** Settings of a {@link DelayComparison}; defaults are neurogym's. */
-  public static final class Builder extends AbstractTask.Builder<Builder> {
+  public static final class Builder extends AbstractTask.NoisyBuilder<Builder> {
     private List<double[]> vpairs = List.of(new double[] {18, 10}, new double[] {22, 14}, new double[] {26, 18},
         new double[] {30, 22}, new double[] {34, 26});
-    private double sigma = 1;
 
     private Builder() {
       super(100);
@@ -102,12 +100,6 @@ public final class DelayComparison extends AbstractTask {
         }
       }
       this.vpairs = pairs.stream().map(double[]::clone).toList();
-      return this;
-    }
-
-    /** The stimulus noise per unit time (default 1). */
-    public Builder sigma(double sigma) {
-      this.sigma = Checks.nonNegative("sigma", sigma);
       return this;
     }
 

@@ -1,6 +1,5 @@
 package io.github.rnnlab.task;
 
-import io.github.rnnlab.internal.Checks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +28,10 @@ public final class DelayMatchCategory extends AbstractTask {
   private final double sigma;
 
   private DelayMatchCategory(Builder b) {
-    super("DelayMatchCategory", b, PERIODS, concat("fixation", numbered("stimulus", b.dimRing)),
+    super("DelayMatchCategory", b, PERIODS, concat("fixation", numbered("stimulus", b.dimRing())),
         List.of("fixation", "match", "non-match"));
-    this.dimRing = b.dimRing;
-    this.sigma = b.sigma;
+    this.dimRing = b.dimRing();
+    this.sigma = b.sigma();
   }
 
   /** A builder with neurogym's defaults. */
@@ -52,10 +51,8 @@ public final class DelayMatchCategory extends AbstractTask {
       b.addInput(p, 0, 1.0);
     }
     double noise = sigma / Math.sqrt(dtMs());
-    b.addInput("sample", 1, Rings.cosine(dimRing, sample, 0.5, 0.5))
-        .addNoise("sample", 1, 1 + dimRing, noise, rng)
-        .addInput("test", 1, Rings.cosine(dimRing, test, 0.5, 0.5))
-        .addNoise("test", 1, 1 + dimRing, noise, rng)
+    b.addNoisyInput("sample", 1, Rings.cosine(dimRing, sample, 0.5, 0.5), noise, rng)
+        .addNoisyInput("test", 1, Rings.cosine(dimRing, test, 0.5, 0.5), noise, rng)
         .setTarget("test", 1 + groundTruth).respondIn("test");
     Map<String, Double> info = new LinkedHashMap<>();
     info.put("ground_truth", (double) groundTruth);
@@ -66,28 +63,13 @@ public final class DelayMatchCategory extends AbstractTask {
   }
 
   /** Settings of a {@link DelayMatchCategory}; defaults are neurogym's. */
-  public static final class Builder extends AbstractTask.Builder<Builder> {
-    private int dimRing = 2;
-    private double sigma = 1;
-
+  public static final class Builder extends AbstractTask.RingBuilder<Builder> {
     private Builder() {
       super(100);
       defaultTiming("fixation", Timing.constant(500));
       defaultTiming("sample", Timing.constant(650));
       defaultTiming("first_delay", Timing.constant(1000));
       defaultTiming("test", Timing.constant(650));
-    }
-
-    /** The number of stimulus channels (default 2). */
-    public Builder dimRing(int dimRing) {
-      this.dimRing = Rings.checkedSize(dimRing);
-      return this;
-    }
-
-    /** The stimulus noise per unit time (default 1). */
-    public Builder sigma(double sigma) {
-      this.sigma = Checks.nonNegative("sigma", sigma);
-      return this;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.github.rnnlab.task;
 
-import io.github.rnnlab.internal.Checks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,7 @@ public final class DualDelayMatchSample extends AbstractTask {
   private DualDelayMatchSample(Builder b) {
     super("DualDelayMatchSample", b, PERIODS, List.of("fixation", "stimulus1 1", "stimulus1 2", "stimulus2 1",
         "stimulus2 2", "cue1", "cue2"), List.of("fixation", "match", "non-match"));
-    this.sigma = b.sigma;
+    this.sigma = b.sigma();
   }
 
   /** A builder with neurogym's defaults. */
@@ -75,20 +74,12 @@ public final class DualDelayMatchSample extends AbstractTask {
   }
 
   /** Settings of a {@link DualDelayMatchSample}; defaults are neurogym's. */
-  public static final class Builder extends AbstractTask.Builder<Builder> {
-    private double sigma = 1;
-
+  public static final class Builder extends AbstractTask.NoisyBuilder<Builder> {
     private Builder() {
       super(100);
       for (String p : PERIODS) {
         defaultTiming(p, Timing.constant(500));
       }
-    }
-
-    /** The stimulus noise per unit time (default 1). */
-    public Builder sigma(double sigma) {
-      this.sigma = Checks.nonNegative("sigma", sigma);
-      return this;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.github.rnnlab.task;
 
-import io.github.rnnlab.internal.Checks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +28,10 @@ public final class MultiSensoryIntegration extends AbstractTask {
   private final double sigma;
 
   private MultiSensoryIntegration(Builder b) {
-    super("MultiSensoryIntegration", b, PERIODS, inputNames(b.dimRing),
-        concat("fixation", numbered("choice", b.dimRing)));
-    this.dimRing = b.dimRing;
-    this.sigma = b.sigma;
+    super("MultiSensoryIntegration", b, PERIODS, inputNames(b.dimRing()),
+        concat("fixation", numbered("choice", b.dimRing())));
+    this.dimRing = b.dimRing();
+    this.sigma = b.sigma();
   }
 
   /** A builder with neurogym's defaults. */
@@ -65,27 +64,12 @@ public final class MultiSensoryIntegration extends AbstractTask {
   }
 
   /** Settings of a {@link MultiSensoryIntegration}; defaults are neurogym's. */
-  public static final class Builder extends AbstractTask.Builder<Builder> {
-    private int dimRing = 2;
-    private double sigma = 1;
-
+  public static final class Builder extends AbstractTask.RingBuilder<Builder> {
     private Builder() {
       super(100);
       defaultTiming("fixation", Timing.constant(300));
       defaultTiming("stimulus", Timing.constant(750));
       defaultTiming("decision", Timing.constant(100));
-    }
-
-    /** The number of choices (default 2). */
-    public Builder dimRing(int dimRing) {
-      this.dimRing = Rings.checkedSize(dimRing);
-      return this;
-    }
-
-    /** The stimulus noise per unit time (default 1). */
-    public Builder sigma(double sigma) {
-      this.sigma = Checks.nonNegative("sigma", sigma);
-      return this;
     }
 
     @Override

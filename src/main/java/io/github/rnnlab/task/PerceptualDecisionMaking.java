@@ -52,11 +52,11 @@ public final class PerceptualDecisionMaking extends AbstractTask {
   private PerceptualDecisionMaking(Builder b) {
     super(b.reactionTime ? "perceptualdecisionmaking.roitman02" : b.blockTrials > 0
             ? "perceptualdecisionmaking.ibl20" : "PerceptualDecisionMaking", b,
-        b.reactionTime ? REACTION_PERIODS : PERIODS, concat("fixation", numbered("stimulus", b.dimRing)),
-        concat("fixation", numbered("choice", b.dimRing)));
+        b.reactionTime ? REACTION_PERIODS : PERIODS, concat("fixation", numbered("stimulus", b.dimRing())),
+        concat("fixation", numbered("choice", b.dimRing())));
     this.cohs = List.copyOf(b.cohs);
-    this.sigma = b.sigma;
-    this.dimRing = b.dimRing;
+    this.sigma = b.sigma();
+    this.dimRing = b.dimRing();
     this.reactionTime = b.reactionTime;
     this.blockTrials = b.blockTrials;
     this.blockPrior = b.blockPrior;
@@ -113,8 +113,7 @@ public final class PerceptualDecisionMaking extends AbstractTask {
     for (String p : reactionTime ? List.of("fixation") : List.of("fixation", "stimulus", "delay")) {
       b.addInput(p, 0, 1.0);
     }
-    b.addInput("stimulus", 1, Rings.coherence(dimRing, groundTruth, coh))
-        .addNoise("stimulus", 1, 1 + dimRing, sigma / Math.sqrt(dtMs()), rng);
+    b.addNoisyInput("stimulus", 1, Rings.coherence(dimRing, groundTruth, coh), sigma / Math.sqrt(dtMs()), rng);
     if (reactionTime) {
       Period stimulus = b.period("stimulus");
       b.setTarget(Math.min(stimulus.start() + 1, stimulus.end()), stimulus.end(), 1 + groundTruth)
@@ -138,10 +137,8 @@ public final class PerceptualDecisionMaking extends AbstractTask {
   }
 
   /** Settings of a {@link PerceptualDecisionMaking} task; defaults are neurogym's. */
-  public static final class Builder extends AbstractTask.Builder<Builder> {
+  public static final class Builder extends AbstractTask.RingBuilder<Builder> {
     private List<Double> cohs = List.of(0.0, 6.4, 12.8, 25.6, 51.2);
-    private double sigma = 1.0;
-    private int dimRing = 2;
     private boolean reactionTime;
     private int blockTrials;
     private double blockPrior = 0.8;
@@ -165,17 +162,6 @@ public final class PerceptualDecisionMaking extends AbstractTask {
       return this;
     }
 
-    /** The stimulus noise per unit time (default 1). */
-    public Builder sigma(double sigma) {
-      this.sigma = Checks.nonNegative("sigma", sigma);
-      return this;
-    }
-
-    /** The number of choices (default 2). */
-    public Builder dimRing(int dimRing) {
-      this.dimRing = Rings.checkedSize(dimRing);
-      return this;
-    }
 
     /** The reaction-time variant, neurogym's {@code roitman02} (default false); see the class comment. */
     public Builder reactionTime(boolean reactionTime) {
@@ -203,9 +189,9 @@ public final class PerceptualDecisionMaking extends AbstractTask {
      */
     @Override
     public PerceptualDecisionMaking build() {
-      if (blockTrials > 0 && (dimRing != 2 || reactionTime)) {
+      if (blockTrials > 0 && (dimRing() != 2 || reactionTime)) {
         throw new IllegalArgumentException("biased blocks need two choices and no reaction time (as ibl20); got "
-            + "dimRing " + dimRing + ", reactionTime " + reactionTime);
+            + "dimRing " + dimRing() + ", reactionTime " + reactionTime);
       }
       return new PerceptualDecisionMaking(this);
     }

@@ -32,7 +32,7 @@ public final class PerceptualDecisionMakingDelayResponse extends AbstractTask {
     super("PerceptualDecisionMakingDelayResponse", b, PERIODS, List.of("fixation", "stimulus 1", "stimulus 2"),
         List.of("fixation", "choice 1", "choice 2"));
     this.stimScale = b.stimScale;
-    this.sigma = b.sigma;
+    this.sigma = b.sigma();
   }
 
   /** A builder with neurogym's defaults. */
@@ -50,8 +50,7 @@ public final class PerceptualDecisionMakingDelayResponse extends AbstractTask {
     }
     double[] stimulus = {(1 - coh / 100) / 2, (1 - coh / 100) / 2};
     stimulus[groundTruth] = (1 + coh / 100) / 2;
-    b.addInput("stimulus", 1, stimulus).addNoise("stimulus", 1, 3, sigma / Math.sqrt(dtMs()), rng)
-        .setTarget("decision", 1 + groundTruth).respondIn("decision");
+    b.addNoisyInput("stimulus", 1, stimulus, sigma / Math.sqrt(dtMs()), rng).setTarget("decision", 1 + groundTruth).respondIn("decision");
     Map<String, Double> info = new LinkedHashMap<>();
     info.put("ground_truth", (double) groundTruth);
     info.put("coherence", coh);
@@ -59,9 +58,8 @@ public final class PerceptualDecisionMakingDelayResponse extends AbstractTask {
   }
 
   /** Settings of a {@link PerceptualDecisionMakingDelayResponse}; defaults are neurogym's. */
-  public static final class Builder extends AbstractTask.Builder<Builder> {
+  public static final class Builder extends AbstractTask.NoisyBuilder<Builder> {
     private double stimScale = 1;
-    private double sigma = 1;
 
     private Builder() {
       super(100);
@@ -74,12 +72,6 @@ public final class PerceptualDecisionMakingDelayResponse extends AbstractTask {
     /** Scales the coherences (default 1). */
     public Builder stimScale(double stimScale) {
       this.stimScale = Checks.nonNegative("stimScale", stimScale);
-      return this;
-    }
-
-    /** The stimulus noise per unit time (default 1). */
-    public Builder sigma(double sigma) {
-      this.sigma = Checks.nonNegative("sigma", sigma);
       return this;
     }
 

@@ -1,6 +1,5 @@
 package io.github.rnnlab.task;
 
-import io.github.rnnlab.internal.Checks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,7 @@ public final class PostDecisionWager extends AbstractTask {
   private PostDecisionWager(Builder b) {
     super("PostDecisionWager", b, PERIODS, List.of("fixation", "stimulus 1", "stimulus 2", "sure"),
         List.of("fixation", "choice 1", "choice 2", "sure"));
-    this.sigma = b.sigma;
+    this.sigma = b.sigma();
   }
 
   /** A builder with neurogym's defaults. */
@@ -57,8 +56,7 @@ public final class PostDecisionWager extends AbstractTask {
     for (String p : List.of("fixation", "stimulus", "delay")) {
       b.addInput(p, 0, 1.0);
     }
-    b.addInput("stimulus", 1, Rings.coherence(2, groundTruth, coh))
-        .addNoise("stimulus", 1, 3, sigma / Math.sqrt(dtMs()), rng);
+    b.addNoisyInput("stimulus", 1, Rings.coherence(2, groundTruth, coh), sigma / Math.sqrt(dtMs()), rng);
     if (wager) {
       b.addInput(b.period("pre_sure").end(), b.steps(), 3, 1.0);
     }
@@ -71,9 +69,7 @@ public final class PostDecisionWager extends AbstractTask {
   }
 
   /** Settings of a {@link PostDecisionWager}; defaults are neurogym's. */
-  public static final class Builder extends AbstractTask.Builder<Builder> {
-    private double sigma = 1;
-
+  public static final class Builder extends AbstractTask.NoisyBuilder<Builder> {
     private Builder() {
       super(100);
       defaultTiming("fixation", Timing.constant(100));
@@ -81,12 +77,6 @@ public final class PostDecisionWager extends AbstractTask {
       defaultTiming("delay", Timing.truncatedExponential(1350, 1200, 1800));
       defaultTiming("pre_sure", Timing.uniform(500, 750));
       defaultTiming("decision", Timing.constant(100));
-    }
-
-    /** The stimulus noise per unit time (default 1). */
-    public Builder sigma(double sigma) {
-      this.sigma = Checks.nonNegative("sigma", sigma);
-      return this;
     }
 
     @Override

@@ -123,15 +123,19 @@ public final class Tasks {
   private Tasks() {}
 
   private static Entry reach(Yang19Reach.Variant variant, String description) {
-    return new Entry(variant.taskName() + "-v0", description, YANG19, () -> Yang19Reach.builder(variant));
+    return yang19(variant.taskName(), description, () -> Yang19Reach.builder(variant));
   }
 
   private static Entry decision(Yang19DecisionMaking.Variant variant, String description) {
-    return new Entry(variant.taskName() + "-v0", description, YANG19, () -> Yang19DecisionMaking.builder(variant));
+    return yang19(variant.taskName(), description, () -> Yang19DecisionMaking.builder(variant));
   }
 
   private static Entry match(Yang19DelayMatch.Variant variant, String description) {
-    return new Entry(variant.taskName() + "-v0", description, YANG19, () -> Yang19DelayMatch.builder(variant));
+    return yang19(variant.taskName(), description, () -> Yang19DelayMatch.builder(variant));
+  }
+
+  private static Entry yang19(String taskName, String description, Supplier<? extends AbstractTask.Builder<?>> b) {
+    return new Entry(taskName + "-v0", description, YANG19, b);
   }
 
   /** neurogym's {@code PerceptualDecisionMaking-v0} with its defaults (dt 100 ms, stimulus 2000 ms). */

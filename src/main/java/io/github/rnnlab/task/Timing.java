@@ -89,7 +89,6 @@ public sealed interface Timing {
       return ms;
     }
 
-
     @Override
     public String toString() {
       return Timing.ms(ms);
@@ -121,7 +120,6 @@ public sealed interface Timing {
       return valuesMs.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
     }
 
-
     @Override
     public String toString() {
       return "one of " + valuesMs.stream().map(Timing::ms).toList();
@@ -152,7 +150,6 @@ public sealed interface Timing {
     public double longestMs() {
       return highMs;
     }
-
 
     @Override
     public String toString() {

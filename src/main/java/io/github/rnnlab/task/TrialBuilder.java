@@ -147,6 +147,16 @@ public final class TrialBuilder {
   }
 
   /**
+   * Adds {@code values[i]} to channel {@code firstChannel + i} throughout {@code period}, then independent
+   * N(0, sigma²) noise on those channels (a stimulus and its noise, as neurogym's tasks add them).
+   */
+  public TrialBuilder addNoisyInput(String period, int firstChannel, double[] values, double sigma,
+      RandomGenerator rng) {
+    return addInput(period, firstChannel, values).addNoise(period, firstChannel, firstChannel + values.length, sigma,
+        rng);
+  }
+
+  /**
    * Adds independent N(0, sigma²) noise to channels {@code [fromChannel, toChannel)} at every step of {@code period},
    * drawn step by step, channel by channel.
    */

@@ -103,7 +103,7 @@ public final class Yang19DecisionMaking extends Yang19Task {
     super(b.variant.taskName, b, b.variant.periods(), false);
     this.variant = b.variant;
     this.cohs = b.cohs;
-    this.sigma = b.sigma;
+    this.sigma = b.sigma();
   }
 
   /** A builder for {@code variant} with neurogym's defaults. */
@@ -189,10 +189,9 @@ public final class Yang19DecisionMaking extends Yang19Task {
   }
 
   /** Settings of a {@link Yang19DecisionMaking} task; defaults are neurogym's. */
-  public static final class Builder extends AbstractTask.Builder<Builder> {
+  public static final class Builder extends AbstractTask.NoisyBuilder<Builder> {
     private final Variant variant;
     private List<Double> cohs;
-    private double sigma = 1.0;
 
     private Builder(Variant variant) {
       super(100);
@@ -226,12 +225,6 @@ public final class Yang19DecisionMaking extends Yang19Task {
             + "least two; got " + values);
       }
       this.cohs = values;
-      return this;
-    }
-
-    /** The input noise per unit time (default 1). */
-    public Builder sigma(double sigma) {
-      this.sigma = Checks.nonNegative("sigma", sigma);
       return this;
     }
 

@@ -1,6 +1,5 @@
 package io.github.rnnlab.task;
 
-import io.github.rnnlab.internal.Checks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +67,7 @@ public final class Yang19DelayMatch extends Yang19Task {
   private Yang19DelayMatch(Builder b) {
     super(b.variant.taskName, b, PERIODS, true);
     this.variant = b.variant;
-    this.sigma = b.sigma;
+    this.sigma = b.sigma();
   }
 
   /** A builder for {@code variant} with neurogym's defaults. */
@@ -97,8 +96,7 @@ public final class Yang19DelayMatch extends Yang19Task {
     int ring = firstRingChannel(modality);
     TrialBuilder b = newTrial(PERIODS, rng);
     double noise = sigma / Math.sqrt(dtMs());
-    b.addInput("sample", ring, bump(sample)).addNoise("sample", ring, ring + DIM_RING, noise, rng)
-        .addInput("test", ring, bump(test)).addNoise("test", ring, ring + DIM_RING, noise, rng);
+    b.addNoisyInput("sample", ring, bump(sample), noise, rng).addNoisyInput("test", ring, bump(test), noise, rng);
     for (String p : List.of("fixation", "sample", "delay", "test")) {
       b.addInput(p, 0, 1.0);
     }
@@ -115,9 +113,8 @@ public final class Yang19DelayMatch extends Yang19Task {
   }
 
   /** Settings of a {@link Yang19DelayMatch} task; defaults are neurogym's. */
-  public static final class Builder extends AbstractTask.Builder<Builder> {
+  public static final class Builder extends AbstractTask.NoisyBuilder<Builder> {
     private final Variant variant;
-    private double sigma = 1.0;
 
     private Builder(Variant variant) {
       super(100);
@@ -127,12 +124,6 @@ public final class Yang19DelayMatch extends Yang19Task {
       defaultTiming("delay", Timing.constant(1000));
       defaultTiming("test", Timing.constant(500));
       defaultTiming("decision", Timing.constant(900));
-    }
-
-    /** The input noise per unit time (default 1). */
-    public Builder sigma(double sigma) {
-      this.sigma = Checks.nonNegative("sigma", sigma);
-      return this;
     }
 
     @Override

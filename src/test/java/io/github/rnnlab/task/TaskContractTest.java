@@ -3,7 +3,6 @@ package io.github.rnnlab.task;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -95,16 +94,15 @@ class TaskContractTest {
     List<Trial> b = task.trials(7).next(TRIALS / 2);
     for (int i = 0; i < a.size(); i++) {
       assertEquals(a.get(i).info(), b.get(i).info(), name + " trial " + i);
-      assertEquals(a.get(i).inputs(), b.get(i).inputs(), name + " trial " + i);
-      assertEquals(a.get(i).hasLabels() ? a.get(i).weights() : a.get(i).targetValues(),
-          b.get(i).hasLabels() ? b.get(i).weights() : b.get(i).targetValues(), name + " trial " + i);
-      if (a.get(i).hasLabels()) {
-        assertArrayEquals(a.get(i).targets(), b.get(i).targets(), name + " trial " + i);
-      }
+      assertArrayEquals(a.get(i).inputRows(), b.get(i).inputRows(), name + " trial " + i);
+      assertArrayEquals(a.get(i).targetRows(), b.get(i).targetRows(), name + " trial " + i);
     }
-    List<Object> other = new ArrayList<>();
-    task.trials(8).next(TRIALS / 2).forEach(t -> other.add(t.inputs()));
-    assertNotEquals(a.stream().map(Trial::inputs).toList(), other, name + ": seeds 7 and 8 gave the same trials");
+    List<Trial> other = task.trials(8).next(TRIALS / 2);
+    boolean differ = false;
+    for (int i = 0; i < a.size() && !differ; i++) {
+      differ = !java.util.Arrays.deepEquals(a.get(i).inputRows(), other.get(i).inputRows());
+    }
+    assertTrue(differ, name + ": seeds 7 and 8 gave the same trials");
   }
 
   /** Every value the ground truth takes appears about equally often (within 5 binomial standard deviations). */
