@@ -13,7 +13,9 @@ import java.util.List;
  * response onset get {@code preResponseWeight}; a grace period of {@code graceMs} after the onset gets 0 (the network
  * may take a moment to answer); every later step gets {@code responseWeight}. The response onset is the start of the
  * trial's first response window ({@link Trial#responses()}), or of its last period if it has none. Weights multiply
- * any the trial already has, and a trial-aligned batch masks its padding out as well.
+ * any the trial already has, and a trial-aligned batch masks its padding out as well. Yang et al.'s 100 ms grace
+ * period suits their 500 ms response periods; on tasks that answer in 100 ms (perceptual decision making at its
+ * defaults) it would mask the whole answer, so use a shorter one there, e.g. {@code new CostMask(100, 1, 0, 5)}.
  *
  * @param ignoreFirstMs how long the start of the trial is not scored, in ms
  * @param preResponseWeight the weight of the steps before the response

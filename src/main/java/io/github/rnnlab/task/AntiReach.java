@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * Anti-saccade (Munoz & Everling 2004, "Look away: the anti-saccade task and the voluntary control of eye movement",
+ * Anti-saccade (Munoz &amp; Everling 2004, "Look away: the anti-saccade task and the voluntary control of eye movement",
  * Nat. Rev. Neurosci. 5:218): neurogym's {@code AntiReach-v0}. A stimulus on a ring; after the fixation cue goes off,
  * answer the opposite direction ({@code anti}, the default) or the direction itself.
  *

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * Context-dependent decision making (Mante, Sussillo, Shenoy & Newsome 2013, "Context-dependent computation by
+ * Context-dependent decision making (Mante, Sussillo, Shenoy &amp; Newsome 2013, "Context-dependent computation by
  * recurrent dynamics in prefrontal cortex", Nature 503:78): neurogym's {@code ContextDecisionMaking-v0}. Two
  * modalities (say motion and colour) each point to a choice; only the modality the context names counts.
  *

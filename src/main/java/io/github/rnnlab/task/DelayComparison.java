@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * Parametric working memory (Romo's vibrotactile frequency discrimination; Barak, Tsodyks & Romo 2010, "Neuronal
+ * Parametric working memory (Romo's vibrotactile frequency discrimination; Barak, Tsodyks &amp; Romo 2010, "Neuronal
  * population coding of parametric working memory", J. Neurosci. 30:9424): neurogym's {@code DelayComparison-v0}.
  * Two scalar stimuli separated by a delay; report whether the first was larger.
  *

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * Delayed match-to-category (Freedman & Assad 2006, "Experience-dependent representation of visual categories in
+ * Delayed match-to-category (Freedman &amp; Assad 2006, "Experience-dependent representation of visual categories in
  * parietal cortex", Nature 443:85): neurogym's {@code DelayMatchCategory-v0}. A sample angle, a delay and a test
  * angle; report whether both lie in the same half of the circle, [0, π) or [π, 2π).
  *

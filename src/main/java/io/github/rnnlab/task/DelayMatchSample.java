@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * Delayed match-to-sample (Miller, Erickson & Desimone 1996, "Neural mechanisms of visual working memory in
+ * Delayed match-to-sample (Miller, Erickson &amp; Desimone 1996, "Neural mechanisms of visual working memory in
  * prefrontal cortex of the macaque", J. Neurosci. 16:5154): neurogym's {@code DelayMatchSample-v0}. A sample
  * direction, a delay, a test direction; report whether they match.
  *

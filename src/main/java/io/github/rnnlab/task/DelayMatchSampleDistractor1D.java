@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * Delayed match-to-sample with distractors (Miller, Erickson & Desimone 1996): neurogym's
+ * Delayed match-to-sample with distractors (Miller, Erickson &amp; Desimone 1996): neurogym's
  * {@code DelayMatchSampleDistractor1D-v0}. A sample angle, then three tests after delays; exactly one test matches the
  * sample, and the network answers "match" during that test only.
  *

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
- * Rule-dependent interval judgement (after Sarafyazd & Jazayeri 2019, "Hierarchical reasoning by neural circuits in
+ * Rule-dependent interval judgement (after Sarafyazd &amp; Jazayeri 2019, "Hierarchical reasoning by neural circuits in
  * the frontal cortex", Science 364:eaav8911), as a supervised task: neurogym's {@code HierarchicalReasoning-v0} with
  * its answer made learnable. Two flashes at one of two locations, separated by a delay; under rule 0 the network
  * answers towards the flashes if the delay was short and away if long, under rule 1 the reverse. The rule changes in

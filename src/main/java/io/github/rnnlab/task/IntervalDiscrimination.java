@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * Interval discrimination (Genovesio, Tsujimoto & Wise 2009, "Feature- and order-based timing representations in the
+ * Interval discrimination (Genovesio, Tsujimoto &amp; Wise 2009, "Feature- and order-based timing representations in the
  * frontal cortex", Neuron 63:254): neurogym's {@code IntervalDiscrimination-v0}. Two stimuli of random durations,
  * separated by a delay; report which lasted longer.
  *

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * Producing a cued interval (Wang, Narain, Hosseini & Jazayeri 2018, "Flexible timing by temporal scaling of cortical
+ * Producing a cued interval (Wang, Narain, Hosseini &amp; Jazayeri 2018, "Flexible timing by temporal scaling of cortical
  * responses", Nat. Neurosci. 21:102): neurogym's {@code MotorTiming-v0}. A cue says which of two intervals (800 or
  * 1500 ms) to produce; after Set, the network says "go" once that interval has passed.
  *

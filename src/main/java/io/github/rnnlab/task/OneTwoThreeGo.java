@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * Interval reproduction from a rhythm (Egger, Remington, Chang & Jazayeri 2019, "Internal models of sensorimotor
+ * Interval reproduction from a rhythm (Egger, Remington, Chang &amp; Jazayeri 2019, "Internal models of sensorimotor
  * integration regulate cortical dynamics", Nat. Neurosci. 22:1871): neurogym's {@code OneTwoThreeGo-v0}. Three
  * flashes separated by the same interval; the network says "go" one more interval after the third.
  *

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * Post-decision wagering (Kiani & Shadlen 2009, "Representation of confidence associated with a decision by neurons
+ * Post-decision wagering (Kiani &amp; Shadlen 2009, "Representation of confidence associated with a decision by neurons
  * in the parietal cortex", Science 324:759): neurogym's {@code PostDecisionWager-v0}. Random-dot motion; on half of
  * the trials a sure-bet option appears during the delay.
  *

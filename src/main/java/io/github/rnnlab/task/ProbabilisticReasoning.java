@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * Probabilistic reasoning with shapes (Yang & Shadlen 2007, "Probabilistic reasoning by neurons", Nature 447:1075):
+ * Probabilistic reasoning with shapes (Yang &amp; Shadlen 2007, "Probabilistic reasoning by neurons", Nature 447:1075):
  * neurogym's {@code ProbabilisticReasoning-v0}. Shapes appear one by one at different locations and stay on screen;
  * each carries evidence (a log₁₀ likelihood ratio) for one of two choices; the answer is drawn with the posterior
  * probability the evidence gives.

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * Reaching on a ring (Georgopoulos, Schwartz & Kettner 1986, "Neuronal population coding of movement direction",
+ * Reaching on a ring (Georgopoulos, Schwartz &amp; Kettner 1986, "Neuronal population coding of movement direction",
  * Science 233:1416), as a supervised task: neurogym's {@code Reaching1D-v0} and
  * {@code Reaching1DWithSelfDistraction-v0}. A target direction appears; the network steers its own position on the
  * ring towards it, one step of 0.05 rad at a time ("left" = +0.05, "right" = −0.05, "fixation" = stay).

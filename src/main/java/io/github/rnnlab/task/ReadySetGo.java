@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * Ready-set-go interval reproduction (Remington, Narain, Hosseini & Jazayeri 2018, "Flexible sensorimotor
+ * Ready-set-go interval reproduction (Remington, Narain, Hosseini &amp; Jazayeri 2018, "Flexible sensorimotor
  * computations through rapid reconfiguration of cortical dynamics", Neuron 98:1005): neurogym's
  * {@code ReadySetGo-v0}. A Ready flash, a random interval, a Set flash; then "go" after {@code gain ×} the interval.
  *

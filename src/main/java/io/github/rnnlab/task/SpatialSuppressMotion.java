@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * Centre-surround suppression of motion perception (Tadin, Lappin, Gilroy & Blake 2003, "Perceptual consequences of
+ * Centre-surround suppression of motion perception (Tadin, Lappin, Gilroy &amp; Blake 2003, "Perceptual consequences of
  * centre-surround antagonism in visual motion processing", Nature 424:312), with float targets: neurogym's
  * {@code SpatialSuppressMotion-v0}. A moving grating of one of four directions is shown; at every step the target is
  * the probability that a human observer reports each direction, from the paper's psychophysics. Big high-contrast

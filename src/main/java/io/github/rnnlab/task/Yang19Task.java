@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * What the 20 tasks of neurogym's {@code yang19} collection (Yang, Joglekar, Song, Newsome & Wang 2019, "Task
+ * What the 20 tasks of neurogym's {@code yang19} collection (Yang, Joglekar, Song, Newsome &amp; Wang 2019, "Task
  * representations in neural networks trained to perform many cognitive tasks", Nat. Neurosci. 22:297) share: the
  * channels, the ring code and, for the reach and match families, the alternation of the stimulus ring.
  *
