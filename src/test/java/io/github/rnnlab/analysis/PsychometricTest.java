@@ -17,10 +17,12 @@ class PsychometricTest {
   private static final int[] CHOSE = {2, 5, 11, 16, 21, 26, 30, 36, 39};
 
   /**
-   * 40 trials per coherence level. Golden values from SciPy: Nelder-Mead then BFGS on the same Bernoulli
-   * log-likelihood of the raw evidence, standard errors from the inverse Fisher information (the script is in the
-   * issue-11 notes: {@code x = repeat(levels, 40)}, {@code minimize(nll, ...)}, {@code inv([[Σw, Σwx], [Σwx, Σwx²]])}
-   * with {@code w = f(η)²/(F(1−F))}).
+   * 40 trials per coherence level, {@code CHOSE[l]} of them choosing. Golden values from a SciPy script run here:
+   * {@code x = np.repeat(LEVELS, 40)}, {@code y} the choices; {@code nll(p) = −Σ y·log F(p0 + p1·x) + (1 − y)·log(1 −
+   * F(p0 + p1·x))} with {@code F = scipy.stats.norm.cdf} (probit) or the logistic function, clipped to
+   * [1e−15, 1 − 1e−15]; {@code minimize(nll, [0, 0], method="Nelder-Mead", xatol=1e-12, fatol=1e-14)} polished by
+   * {@code minimize(..., method="BFGS", gtol=1e-10)}; standard errors from {@code np.linalg.inv([[Σw, Σwx], [Σwx,
+   * Σwx²]])} with {@code w = f(η)²/(F(η)(1 − F(η)))} at the estimate.
    */
   @Test
   void fitsMatchAnIndependentScipyFit() {
