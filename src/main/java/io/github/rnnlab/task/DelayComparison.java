@@ -15,7 +15,9 @@ import java.util.random.RandomGenerator;
  * is 1 until the decision; {@code stimulus} carries {@code (1 + (v − vmin)/(vmax − vmin))/2} (from 0.5 to 1) of
  * {@code v1} during stimulus1 and of {@code v2} during stimulus2, plus N(0, σ²/dt) noise in both. Targets: 0, then
  * {@code 1 + g} in the decision period, where the answer is read. Trial variables: {@code ground_truth}, {@code v1},
- * {@code v2} (Hz).
+ * {@code v2} (Hz), and {@code delay}, the delay's duration in ms after flooring to whole steps (neurogym keeps it in
+ * the period bounds only; here it is a variable so accuracy can be split by it, e.g. with a
+ * {@code Timing.choice} of delays).
  *
  * <p>neurogym adds the noise to the fixation channel too; that is a bug (the fixation cue is clean in the other
  * tasks) and the noise goes on the stimulus channel only here. Defaults (neurogym's): dt 100 ms; fixation 500,
@@ -66,6 +68,7 @@ public final class DelayComparison extends AbstractTask {
     info.put("ground_truth", (double) groundTruth);
     info.put("v1", v1);
     info.put("v2", v2);
+    info.put("delay", b.period("delay").steps() * dtMs());
     return b.build(groundTruth, info);
   }
 

@@ -1,11 +1,14 @@
 package io.github.rnnlab.task;
 
 import io.github.rnnlab.internal.Checks;
+import io.github.rnnlab.plot.Figure;
+import io.github.rnnlab.plot.FramesChart;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.apache.commons.math3.special.Erf;
 
 /**
  * The tutorial's visual decision (exercise 8, "ConvNet + RNN"; not a neurogym task): a 10 × 10 image shows a fixation
@@ -19,7 +22,13 @@ import java.util.random.RandomGenerator;
  *
  * <p>The exercise states the noise as N(0, σ) per pixel and step, not scaled by dt as neurogym's tasks scale it; that
  * reading is kept. Defaults: dt 100 ms (the exercise plots it at 50 ms); fixation 100, stimulus 300, decision 100 ms;
- * σ = 1 (the exercise's pictures use 0).
+ * σ = 1 (the exercise's pictures use 0). {@link #plotFrames} shows a trial's images step by step, as the exercise does.
+ *
+ * <p>How hard it is: the two images differ only in the 8 pixels each bar has and the other lacks (both cover the
+ * central square). With independent Gaussian noise the best possible choice from {@code k} stimulus frames compares
+ * the summed vertical-only and horizontal-only pixels, whose difference has mean ±8k and standard deviation
+ * {@code 4σ√k}: {@link #idealObserverAccuracy} = Φ(2√k/σ). So one frame is enough at σ = 1 (0.977) and σ ≥ 2 needs
+ * several (σ = 2: 0.841 from one frame, 0.958 from three).
  */
 public final class SimpleVisualDecisionMaking extends AbstractTask {
   private static final int SIDE = 10;
@@ -30,6 +39,67 @@ public final class SimpleVisualDecisionMaking extends AbstractTask {
   private SimpleVisualDecisionMaking(Builder b) {
     super("SimpleVisualDecisionMaking", b, PERIODS, pixelNames(), List.of("fixation", "choice 1", "choice 2"));
     this.sigma = b.sigma;
+  }
+
+  /** The noise σ on each pixel at each step of the stimulus. */
+  public double sigma() {
+    return sigma;
+  }
+
+  /**
+   * The accuracy of the ideal observer that sees {@code frames} stimulus frames: Φ(2√k/σ) (1 without noise); the
+   * ceiling for any network that reads the same frames.
+   *
+   * @throws IllegalArgumentException if {@code frames} is not positive
+   */
+  public double idealObserverAccuracy(int frames) {
+    Checks.positive("frames", frames);
+    if (sigma == 0) {
+      return 1;
+    }
+    double z = 2 * Math.sqrt(frames) / sigma;
+    return 0.5 * (1 + Erf.erf(z / Math.sqrt(2)));
+  }
+
+  /** The image trial {@code trial} shows at step {@code t}, [row][column]. */
+  public static float[][] frame(Trial trial, int t) {
+    Checks.index("step", t, trial.steps());
+    if (trial.inputSize() != SIDE * SIDE) {
+      throw new IllegalArgumentException("a frame needs a trial of " + SIDE * SIDE + " pixels; this one has "
+          + trial.inputSize() + " inputs");
+    }
+    float[][] image = new float[SIDE][SIDE];
+    for (int r = 0; r < SIDE; r++) {
+      for (int c = 0; c < SIDE; c++) {
+        image[r][c] = trial.input(t, SIDE * r + c);
+      }
+    }
+    return image;
+  }
+
+  /**
+   * Every frame of {@code trial}, titled with its time in the trial and its period (e.g. "200 ms, stimulus"), five
+   * to a row, on one colour range.
+   *
+   * @throws IllegalArgumentException if the trial does not have 100 pixel inputs
+   */
+  public static Figure plotFrames(Trial trial) {
+    List<float[][]> frames = new ArrayList<>();
+    List<String> titles = new ArrayList<>();
+    for (int t = 0; t < trial.steps(); t++) {
+      frames.add(frame(trial, t));
+      String period = "";
+      for (Period p : trial.periods()) {
+        period = p.contains(t) ? p.name() : period;
+      }
+      titles.add(Math.round(t * trial.dtMs()) + " ms, " + period);
+    }
+    return FramesChart.of(frames, titles, 5);
+  }
+
+  /** The frames of the first trial drawn with {@code seed} (see {@link #plotFrames(Trial)}). */
+  public Figure plotFrames(long seed) {
+    return plotFrames(trials(seed).next());
   }
 
   /** A builder with the exercise's settings. */

@@ -75,4 +75,26 @@ class HeatmapChartTest {
     assertEquals(9.9, HeatmapChart.niceCeiling(9.899));
     assertEquals(1, HeatmapChart.niceCeiling(0));
   }
+
+  @Test
+  void mapsOnOneRangeShareTheirColourScale() {
+    float[][] before = {{0.05f, -0.1f}, {0.02f, 0}};
+    float[][] after = {{0.4312f, 0}, {-0.2f, 0.1f}};
+    HeatmapChart.Range range = HeatmapChart.Range.covering(List.of(before, after));
+    assertEquals(new HeatmapChart.Range(-0.44, 0.44), range, "symmetric, the larger magnitude rounded up");
+    for (float[][] m : List.of(before, after)) {
+      HeatMapChart chart = (HeatMapChart) HeatmapChart.of("m", m, range).charts().get(0);
+      assertEquals(-0.44, chart.getHeatMapSeries().getMin());
+      assertEquals(0.44, chart.getHeatMapSeries().getMax());
+      assertEquals(3, chart.getStyler().getRangeColors().length);
+    }
+    HeatMapChart magnitudes = HeatmapChart.chart("|W|", new float[][] {{0.3f, 2}}, new HeatmapChart.Range(0, 1));
+    assertEquals(1, magnitudes.getHeatMapSeries().getMax(), "values beyond the range keep the given range");
+    assertEquals(List.of(Color.WHITE, new Color(255, 0, 0)), List.of(magnitudes.getStyler().getRangeColors()));
+    assertEquals(new HeatmapChart.Range(0, 2.5), HeatmapChart.Range.covering(List.<float[][]>of(new float[][] {{2.47f}})));
+    var empty = assertThrows(IllegalArgumentException.class, () -> new HeatmapChart.Range(1, 1));
+    assertTrue(empty.getMessage().contains("[1.0, 1.0]"), empty.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new HeatmapChart.Range(Double.NaN, 1));
+    assertThrows(IllegalArgumentException.class, () -> HeatmapChart.Range.covering(List.of()));
+  }
 }
