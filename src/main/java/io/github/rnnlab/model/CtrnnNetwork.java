@@ -6,11 +6,11 @@ import java.util.Locale;
 
 /**
  * A network of continuous-time RNN modules with a readout, sharing dt, τ, the activation and its placement: what
- * {@link Ctrnn} (one module), {@link EiRnn} (one module under Dale's law) and {@link HierarchicalCtrnn} (several)
- * have in common. Not thread-safe: it keeps work
+ * {@link Ctrnn} (one module), {@link EiRnn} (one module under Dale's law), {@link HierarchicalCtrnn} (several) and
+ * {@link ConvCtrnn} (one module behind a convolution) have in common. Not thread-safe: it keeps work
  * arrays between calls.
  */
-public abstract sealed class CtrnnNetwork extends Network permits Ctrnn, EiRnn, HierarchicalCtrnn {
+public abstract sealed class CtrnnNetwork extends Network permits Ctrnn, EiRnn, HierarchicalCtrnn, ConvCtrnn {
   private final double tauMs;
   private final ReluPlacement reluPlacement;
   private final Activation activation;

@@ -39,7 +39,8 @@ final class NetworkFile {
       "EiRnn", EiRnn::fromSettings,
       "HierarchicalCtrnn", HierarchicalCtrnn::fromSettings,
       "Lstm", Lstm::fromSettings,
-      "Gru", Gru::fromSettings);
+      "Gru", Gru::fromSettings,
+      "ConvCtrnn", ConvCtrnn::fromSettings);
 
   private NetworkFile() {}
 

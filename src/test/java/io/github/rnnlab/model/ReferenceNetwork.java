@@ -22,7 +22,11 @@ final class ReferenceNetwork {
   record Cell(String prefix, ReluPlacement placement, Activation f, double alpha, double sigmaRec,
       @Nullable ShortTermPlasticity stp, double dtMs) {}
 
+  /** A convolutional front-end as {@link ConvCtrnn}'s settings describe it: filters of kernel × kernel. */
+  record Conv(int channels, int height, int width, int kernel, int filters) {}
+
   private final List<Cell> cells;
+  private final @Nullable Conv conv;
   private final Map<String, double[][]> raw = new HashMap<>();
   private final Map<String, List<WeightConstraint>> constraints = new HashMap<>();
   private final long seed;
@@ -32,6 +36,12 @@ final class ReferenceNetwork {
   double[][][][] rates = new double[0][][][];
 
   ReferenceNetwork(RecurrentNetwork net, List<Cell> cells, long seed, double sigmaIn, boolean noise) {
+    this(net, null, cells, seed, sigmaIn, noise);
+  }
+
+  ReferenceNetwork(RecurrentNetwork net, @Nullable Conv conv, List<Cell> cells, long seed, double sigmaIn,
+      boolean noise) {
+    this.conv = conv;
     for (Parameter p : net.parameters()) {
       float[][] v = p.values();
       double[][] d = new double[v.length][v[0].length];
@@ -61,7 +71,39 @@ final class ReferenceNetwork {
       ShortTermPlasticity stp = net instanceof Ctrnn c ? c.plasticity() : null;
       cells.add(new Cell("", net.reluPlacement(), net.activation(), net.alpha(), net.sigmaRec(), stp, net.dtMs()));
     }
-    return new ReferenceNetwork(net, cells, net.seed(), net.sigmaIn(), noise);
+    Conv conv = net instanceof ConvCtrnn c
+        ? new Conv(c.channels(), c.imageHeight(), c.imageWidth(), c.kernelSize(), c.filters()) : null;
+    return new ReferenceNetwork(net, conv, cells, net.seed(), net.sigmaIn(), noise);
+  }
+
+  /**
+   * The front-end's features of an image x[c][row][col] (flat, channel by channel): y[f][i][j] = b[f] +
+   * Σ_{c,u,v} W[f][c][u][v]·x[c][i+u][j+v], as PyTorch's Conv2d (cross-correlation, no padding), then flattened.
+   */
+  private double[] convolve(double[] x) {
+    Conv k = conv;
+    double[][] w = effective("W_conv");
+    double[] bias = raw.get("b_conv")[0];
+    int oh = k.height() - k.kernel() + 1;
+    int ow = k.width() - k.kernel() + 1;
+    double[] y = new double[k.filters() * oh * ow];
+    for (int f = 0; f < k.filters(); f++) {
+      for (int i = 0; i < oh; i++) {
+        for (int j = 0; j < ow; j++) {
+          double v = bias[f];
+          for (int c = 0; c < k.channels(); c++) {
+            for (int u = 0; u < k.kernel(); u++) {
+              for (int s = 0; s < k.kernel(); s++) {
+                double weight = w[f][c * k.kernel() * k.kernel() + u * k.kernel() + s];
+                v += weight * x[c * k.height() * k.width() + (i + u) * k.width() + (j + s)];
+              }
+            }
+          }
+          y[(f * oh + i) * ow + j] = v;
+        }
+      }
+    }
+    return y;
   }
 
   /** W_eff from the raw values and the constraints, as {@link WeightConstraint} defines them. */
@@ -129,12 +171,17 @@ final class ReferenceNetwork {
           synX[m][j] = 1;
           synU[m][j] = stp.synapse(j).u();
         }
-        cellNoise[m] = new SplittableRandom(Layer.sequenceSeed(Layer.sequenceSeed(noiseSeed, m + 1, -1), 0, b));
+        // The engine numbers its layers from 1 in noise seeds; a front-end is layer 1 and moves the cells up.
+        int layer = m + 1 + (conv == null ? 0 : 1);
+        cellNoise[m] = new SplittableRandom(Layer.sequenceSeed(Layer.sequenceSeed(noiseSeed, layer, -1), 0, b));
       }
       for (int t = 0; t < steps; t++) {
         double[] input = new double[batch.inputSize()];
         for (int i = 0; i < input.length; i++) {
           input[i] = batch.input(t, b, i) + (noise && sigmaIn > 0 ? sigmaIn * inputNoise.nextGaussian() : 0);
+        }
+        if (conv != null) {
+          input = convolve(input);
         }
         for (int m = 0; m < cells.size(); m++) {
           Cell cell = cells.get(m);
