@@ -15,9 +15,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Like neurogym, each column's trials are laid into a cache of {@link #cacheLen()} steps (the last trial cut at
  * the end), and windows are served from it until the next window would reach the end of the cache; then the cache is
- * refilled with fresh trials. So {@code cacheLen / seqLen - 1} windows come from each cache, a trial may be cut at a
- * cache boundary, and a window that starts a cache starts on a trial onset. The default cache length is neurogym's:
- * {@code seqLen · (1 + ⌊10⁵ / (inputs + 1) / batch / seqLen⌋)}, 1600 steps for the tutorial's task and batch.
+ * refilled with fresh trials. So {@code cacheLen / seqLen - 1} windows come from each cache (one if the cache is a
+ * single window long), a trial may be cut at a cache boundary, and a window that starts a cache starts on a trial
+ * onset. The default cache length is neurogym's: {@code seqLen · (1 + ⌊10⁵ / (inputs + 1) / batch / seqLen⌋)}, 1600
+ * steps for the tutorial's task and batch, and a single window for wide inputs such as the 100 pixels of
+ * {@code SimpleVisualDecisionMaking} (every batch then starts on fresh trials, as in neurogym).
  * The hidden state is not carried from one window to the next. Each batch lists the trials it holds
  * ({@link Batch#trials()}), so trial boundaries are known even though windows cut across them.
  *
@@ -73,16 +75,16 @@ public final class Dataset implements BatchSource {
   }
 
   /**
-   * A dataset with an explicit cache length (a multiple of {@code seqLen}, at least {@code 2 · seqLen}).
+   * A dataset with an explicit cache length (a multiple of {@code seqLen}).
    *
    * @throws IllegalArgumentException if a size is not positive or the cache length is not allowed
    */
   public static Dataset of(Task task, int batchSize, int seqLen, int cacheLen, long seed) {
     Checks.positive("batchSize", batchSize);
     Checks.positive("seqLen", seqLen);
-    if (cacheLen < 2 * seqLen || cacheLen % seqLen != 0) {
-      throw new IllegalArgumentException("cacheLen must be a multiple of seqLen (" + seqLen + ") and at least "
-          + 2 * seqLen + "; got " + cacheLen);
+    if (cacheLen < seqLen || cacheLen % seqLen != 0) {
+      throw new IllegalArgumentException("cacheLen must be a positive multiple of seqLen (" + seqLen + "); got "
+          + cacheLen);
     }
     return new Dataset(task, batchSize, seqLen, cacheLen, seed);
   }

@@ -101,6 +101,29 @@ class DatasetTest {
         org.nd4j.linalg.indexing.NDArrayIndex.point(1)));
   }
 
+  /**
+   * 100 pixel inputs make neurogym's cache a single window (100·(1 + ⌊10⁵/101/16/100⌋) = 100 steps): neurogym then
+   * refills it at every call, so every batch starts on trial onsets with fresh trials. The visual task's trials last
+   * 5 steps, so each window holds 20 whole trials per column.
+   */
+  @Test
+  void aCacheOfOneWindowGivesFreshTrialsEveryBatch() {
+    var visual = Tasks.create("tutorial.SimpleVisualDecisionMaking-v0");
+    Dataset data = Dataset.of(visual, 16, 100, 2);
+    assertEquals(100, data.cacheLen());
+    Batch first = data.next();
+    Batch second = data.next();
+    for (Batch batch : List.of(first, second)) {
+      for (int b = 0; b < 16; b++) {
+        assertArrayEquals(new int[] {0, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90, 95},
+            batch.trialStarts(b));
+      }
+      assertEquals(16 * 20, batch.trials().size());
+    }
+    assertNotEquals(first.inputs(), second.inputs());
+    assertEquals(Dataset.of(visual, 16, 100, 2).next().inputs(), first.inputs());
+  }
+
   @Test
   void badSizesAreRejected() {
     var e = assertThrows(IllegalArgumentException.class, () -> Dataset.of(task, 0, 100, 1));
