@@ -4,6 +4,7 @@ import io.github.rnnlab.model.Parameter;
 import io.github.rnnlab.model.UnitGrid;
 import io.github.rnnlab.plot.Figure;
 import io.github.rnnlab.plot.LineChart;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -78,7 +79,7 @@ public final class WeightsByDistance {
   public static WeightsByDistance of(Parameter weights, UnitGrid grid) {
     long[] shape = weights.shape();
     if (shape.length != 2 || shape[0] != grid.units() || shape[1] != grid.units()) {
-      throw new IllegalArgumentException(weights.name() + " has shape " + java.util.Arrays.toString(shape)
+      throw new IllegalArgumentException(weights.name() + " has shape " + Arrays.toString(shape)
           + " but " + grid + " has " + grid.units() + " units: it needs " + grid.units() + " × " + grid.units());
     }
     return of(weights.effectiveValues(), grid.distances());
@@ -127,14 +128,15 @@ public final class WeightsByDistance {
         IntColumn.create("connections", connections), DoubleColumn.create("mean_abs_weight", meanAbs));
   }
 
-  /** Mean |W_ij| against distance, a point per distance. */
+  /** Mean |W_ij| against distance, a point per distance (see {@link #compare}). */
   public Figure plot() {
     return compare(Map.of("mean |W|", this));
   }
 
   /**
    * Several profiles on one chart, e.g. a network trained with and without a wiring cost; one curve per entry, in
-   * map order.
+   * map order. Self-connections (distance 0) are left out, as they need no wiring ({@link #toTable()} has them), and
+   * the y axis is logarithmic when every mean is positive, so weights that a cost shrinks a hundredfold still show.
    *
    * @throws IllegalArgumentException if {@code profiles} is empty
    */
@@ -144,8 +146,16 @@ public final class WeightsByDistance {
     }
     LineChart chart = LineChart.of("Connection strength against distance", "Distance between units (grid spacings)",
         "Mean |W_ij|");
-    profiles.forEach((name, p) -> chart.points(name, p.distances, p.meanAbs));
-    return chart.figure();
+    boolean positive = true;
+    for (Map.Entry<String, WeightsByDistance> e : profiles.entrySet()) {
+      WeightsByDistance p = e.getValue();
+      int from = p.distances[0] == 0 ? 1 : 0;
+      double[] x = Arrays.copyOfRange(p.distances, from, p.distances.length);
+      double[] y = Arrays.copyOfRange(p.meanAbs, from, p.meanAbs.length);
+      positive &= Arrays.stream(y).allMatch(v -> v > 0);
+      chart.points(e.getKey(), x, y);
+    }
+    return (positive ? chart.logY() : chart).figure();
   }
 
   @Override

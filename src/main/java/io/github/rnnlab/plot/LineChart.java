@@ -118,12 +118,12 @@ public final class LineChart {
     chart.getStyler().setLegendVisible(curves.size() > 1);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     chart.getStyler().setYAxisLogarithmic(logY);
-    // Over many decades, labels and grid lines at 2…9 × 10^k would crowd; within a few, decades alone might leave no
-    // label.
+    // From two decades on, labels and grid lines at 2…9 × 10^k crowd a chart of this height (XChart labels each);
+    // within less, decades alone might leave no label.
     double yMin = curves.stream().flatMapToDouble(c -> Arrays.stream(c.y)).filter(v -> v > 0).min()
         .orElse(1);
     double yMax = curves.stream().flatMapToDouble(c -> Arrays.stream(c.y)).max().orElse(1);
-    boolean manyDecades = logY && yMax / yMin >= 1000;
+    boolean manyDecades = logY && yMax / yMin >= 100;
     chart.getStyler().setYAxisLogarithmicDecadeOnly(manyDecades);
     chart.getStyler().setPlotGridHorizontalLinesVisible(!manyDecades);
     for (Curve c : curves) {

@@ -2,6 +2,7 @@ package io.github.rnnlab.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,7 +68,11 @@ class WeightsByDistanceTest {
     runs.put("a", WeightsByDistance.of(W, UnitGrid.of(2, 2).distances()));
     runs.put("b", WeightsByDistance.of(new float[4][4], UnitGrid.of(2, 2).distances()));
     var chart = (org.knowm.xchart.XYChart) WeightsByDistance.compare(runs).charts().get(0);
-    assertArrayEquals(runs.get("a").meanAbsWeights(), chart.getSeries("a").getYData(), 1e-12);
-    assertEquals(3, chart.getSeries("b").getXData().length);
+    double[] a = runs.get("a").meanAbsWeights();
+    assertArrayEquals(new double[] {a[1], a[2]}, chart.getSeries("a").getYData(), 1e-12, "self-connections left out");
+    assertEquals(2, chart.getSeries("b").getXData().length);
+    assertFalse(chart.getStyler().isYAxisLogarithmic(), "b has zero weights");
+    var one = (org.knowm.xchart.XYChart) runs.get("a").plot().charts().get(0);
+    assertTrue(one.getStyler().isYAxisLogarithmic());
   }
 }

@@ -24,6 +24,15 @@ class LineChartTest {
   }
 
   @Test
+  void logAxesOverTwoDecadesOrMoreLabelDecadesOnly() {
+    double[] x = {1, 2, 3};
+    XYChart wide = LineChart.of("t", "x", "y").points("a", x, new double[] {0.1, 0.01, 7e-4}).logY().chart();
+    assertTrue(wide.getStyler().isYAxisLogarithmicDecadeOnly(), "143-fold range");
+    XYChart narrow = LineChart.of("t", "x", "y").points("a", x, new double[] {4, 2, 1}).logY().chart();
+    assertTrue(!narrow.getStyler().isYAxisLogarithmicDecadeOnly(), "4-fold range: 1, 2, 3, 4 labelled");
+  }
+
+  @Test
   void complexPlaneIsSquareAndCoversTheCircle() {
     XYChart chart = ComplexPlaneChart.chart("eig", new double[] {0.5, -0.2}, new double[] {0.1, 0.3}, 2);
     assertEquals(chart.getWidth(), chart.getHeight());
