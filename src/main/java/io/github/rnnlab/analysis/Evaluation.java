@@ -1,10 +1,15 @@
 package io.github.rnnlab.analysis;
 
+import io.github.rnnlab.internal.Checks;
 import io.github.rnnlab.model.RecurrentNetwork;
 import io.github.rnnlab.model.Rollout;
+import io.github.rnnlab.plot.Figure;
+import io.github.rnnlab.plot.UnitTracesChart;
+import io.github.rnnlab.task.Period;
 import io.github.rnnlab.task.Task;
 import io.github.rnnlab.task.Trial;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,7 +170,8 @@ public final class Evaluation {
         DoubleColumn.create("accuracy", counts.values().stream().mapToDouble(c -> (double) c[1] / c[0])));
   }
 
-  private static double value(Trial trial, String variable) {
+  /** The value of trial variable {@code variable}; throws naming the trial's variables if there is none. */
+  static double value(Trial trial, String variable) {
     Double v = trial.info().get(variable);
     if (v == null) {
       throw new IllegalArgumentException("unknown trial variable '" + variable + "'; trials have "
@@ -195,15 +201,79 @@ public final class Evaluation {
     return stacked();
   }
 
+  /**
+   * The hidden activity during {@code period} of every trial, in trial order: (total steps of that period, units),
+   * float32; e.g. {@code stackedActivity("delay")} for a PCA of the delay period.
+   *
+   * @throws IllegalArgumentException if the trials have no such period
+   */
+  public INDArray stackedActivity(String period) {
+    List<float[][]> parts = new ArrayList<>();
+    for (int i = 0; i < activity.length; i++) {
+      parts.add(rows(i, period));
+    }
+    return stack(parts, units());
+  }
+
+  /** The hidden activity of trial {@code i}: (steps, units), float32. */
+  public INDArray activity(int i) {
+    return stack(List.<float[][]>of(rows(i)), units());
+  }
+
+  /**
+   * The hidden activity of trial {@code i} during {@code period}: (steps of the period, units), float32.
+   *
+   * @throws IllegalArgumentException if the trial has no such period
+   */
+  public INDArray activity(int i, String period) {
+    return stack(List.<float[][]>of(rows(i, period)), units());
+  }
+
+  /** The number of hidden units whose activity was recorded. */
+  public int units() {
+    return activity[0][0].length;
+  }
+
+  /** Trial {@code i}'s activity rows, [step][unit], not copied. */
+  float[][] rows(int i) {
+    return activity[Checks.index("trial", i, activity.length)];
+  }
+
+  /** Trial {@code i}'s activity rows during {@code period}, [step][unit], not copied. */
+  float[][] rows(int i, String period) {
+    Period p = trial(Checks.index("trial", i, activity.length)).period(period);
+    return Arrays.copyOfRange(activity[i], p.start(), p.end());
+  }
+
+  /**
+   * The rates of every unit over trial {@code i} against the time step, one line per unit, as the tutorial's EI
+   * notebook draws a trial: units grouped in consecutive blocks, e.g. {@code plotActivity(2, List.of("excitatory",
+   * "inhibitory"), List.of(40, 10))}, one colour per block.
+   *
+   * @throws IllegalArgumentException if the block sizes do not add up to the number of units
+   */
+  public Figure plotActivity(int i, List<String> groupNames, List<Integer> groupSizes) {
+    float[][] rows = rows(i);
+    return UnitTracesChart.of("Activity in trial " + i, rows, groupNames, groupSizes);
+  }
+
+  /** The rates of every unit over trial {@code i} against the time step, one line per unit. */
+  public Figure plotActivity(int i) {
+    return plotActivity(i, List.of("units"), List.of(units()));
+  }
+
   private INDArray stacked() {
-    int units = activity[0][0].length;
+    return stack(Arrays.asList(activity), units());
+  }
+
+  private static INDArray stack(List<float[][]> parts, int units) {
     int rows = 0;
-    for (float[][] a : activity) {
+    for (float[][] a : parts) {
       rows += a.length;
     }
     float[] flat = new float[rows * units];
     int r = 0;
-    for (float[][] a : activity) {
+    for (float[][] a : parts) {
       for (float[] step : a) {
         System.arraycopy(step, 0, flat, r++ * units, units);
       }

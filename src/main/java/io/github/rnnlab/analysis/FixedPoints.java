@@ -169,7 +169,7 @@ public final class FixedPoints {
 
   /**
    * The points' rates projected on the first two components of {@code pca}: {@code fixed_point}, {@code pc1},
-   * {@code pc2}, {@code stable}, {@code q}.
+   * {@code pc2}, {@code stable}, {@code converged}, {@code q}.
    *
    * @throws IllegalArgumentException if the PCA was fitted on another number of units
    */
@@ -184,6 +184,7 @@ public final class FixedPoints {
         DoubleColumn.create("pc1", Arrays.stream(pcs).mapToDouble(p -> p[0])),
         DoubleColumn.create("pc2", Arrays.stream(pcs).mapToDouble(p -> p[1])),
         BooleanColumn.create("stable", points.stream().map(FixedPoint::stable).toList()),
+        BooleanColumn.create("converged", points.stream().map(FixedPoint::converged).toList()),
         DoubleColumn.create("q", points.stream().mapToDouble(FixedPoint::q)));
   }
 
@@ -210,7 +211,8 @@ public final class FixedPoints {
   /**
    * The segment {@code s* + t·v}, −halfLength ≤ t ≤ halfLength, through point {@code i} along its top eigenvector v
    * (unit length, in state units), mapped to rates and projected on the first two components of {@code pca}:
-   * {@code t}, {@code pc1}, {@code pc2}. Near a line attractor it follows the line of fixed points; the tutorial uses
+   * {@code t}, {@code q} (q = ½‖F − s‖² on the segment: how slowly the state moves there), {@code pc1}, {@code pc2}.
+   * Near a line attractor it follows the line of fixed points and q stays small along it; the tutorial uses
    * half-lengths 2 (decision making) and 10 (working memory).
    *
    * @throws IllegalArgumentException if {@code i} is not a point or {@code halfLength} is not positive
@@ -225,7 +227,9 @@ public final class FixedPoints {
           + "): it rotates in a plane and has no single direction to draw");
     }
     double[] s = p.state();
+    double[] input = p.input();
     double[] t = new double[LINE_POINTS];
+    double[] q = new double[LINE_POINTS];
     List<double[]> rates = new ArrayList<>();
     for (int k = 0; k < LINE_POINTS; k++) {
       t[k] = -halfLength + 2 * halfLength * k / (LINE_POINTS - 1);
@@ -233,18 +237,23 @@ public final class FixedPoints {
       for (int d = 0; d < s.length; d++) {
         x[d] = s[d] + t[k] * v[d];
       }
+      double[] f = map.apply(x, input);
+      for (int d = 0; d < s.length; d++) {
+        q[k] += 0.5 * (f[d] - x[d]) * (f[d] - x[d]);
+      }
       rates.add(map.rates(x));
     }
     double[][] pcs = project(pca, rates);
     return Table.create("top eigenvector through fixed point " + i, DoubleColumn.create("t", t),
-        DoubleColumn.create("pc1", Arrays.stream(pcs).mapToDouble(q -> q[0])),
-        DoubleColumn.create("pc2", Arrays.stream(pcs).mapToDouble(q -> q[1])));
+        DoubleColumn.create("q", q), DoubleColumn.create("pc1", Arrays.stream(pcs).mapToDouble(c -> c[0])),
+        DoubleColumn.create("pc2", Arrays.stream(pcs).mapToDouble(c -> c[1])));
   }
 
   /**
    * The points among {@code trajectories} (a table with {@code trial}, {@code ground_truth}, {@code pc1} and
    * {@code pc2}, as {@link Pca#projectionTable} makes it; filter it to the trials to show) in the plane of the first
-   * two components of {@code pca}: stable points as dots, unstable ones as crosses.
+   * two components of {@code pca}: stable fixed points as black dots, unstable ones as orange crosses, slow points
+   * (searches that ended at a local minimum of q above the tolerance) in grey.
    */
   public Figure plot(Pca pca, Table trajectories) {
     return StateSpaceChart.of("Fixed points in PC space", trajectories, projectionTable(pca), null);

@@ -6,15 +6,20 @@ import java.util.List;
 import org.ejml.data.Complex_F64;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The eigen-decomposition of a real, generally non-symmetric square matrix (a Jacobian), with EJML's
- * Hessenberg/double-shift QR algorithm. Eigenvalues are sorted by decreasing magnitude; real eigenvalues come with
- * unit eigenvectors. Internal to the fixed-point analysis.
+ * The eigenvalues of a real, generally non-symmetric square matrix (a Jacobian), with EJML's Hessenberg/double-shift
+ * QR algorithm, sorted by decreasing magnitude, and the eigenvector of the eigenvalue with the largest real part when
+ * that eigenvalue is real, by inverse iteration. (EJML's own eigenvectors fail on the many zero rows of a ReLU
+ * network's Jacobian, where silent units sit; its eigenvalues do not.) Internal to the fixed-point analysis.
  */
 final class Linearization {
+  private static final int INVERSE_ITERATIONS = 4;
+
   private final List<Eigenvalue> eigenvalues;
   private final Eigenvalue top;
   private final double @Nullable [] topVector;
@@ -28,35 +33,59 @@ final class Linearization {
   /**
    * Decomposes {@code m}.
    *
-   * @throws IllegalStateException if the QR iteration does not converge (EJML gives up; a matrix with NaN or infinite
-   *     entries does that)
+   * @throws IllegalStateException if the QR iteration does not converge (a matrix with NaN or infinite entries makes
+   *     it give up)
    */
   static Linearization of(double[][] m) {
     int n = m.length;
-    DMatrixRMaj a = new DMatrixRMaj(m);
-    EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, false);
-    if (!eig.decompose(a)) {
-      throw new IllegalStateException("the eigen-decomposition of a " + n + " × " + n + " Jacobian did not converge");
+    EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false, false);
+    if (!eig.decompose(new DMatrixRMaj(m))) {
+      throw new IllegalStateException("the eigenvalues of a " + n + " × " + n + " Jacobian did not converge");
     }
     List<Eigenvalue> values = new ArrayList<>(n);
-    int topIndex = 0;
+    Eigenvalue top = null;
     for (int i = 0; i < eig.getNumberOfEigenvalues(); i++) {
       Complex_F64 c = eig.getEigenvalue(i);
-      values.add(new Eigenvalue(c.real, c.imaginary));
-      Complex_F64 best = eig.getEigenvalue(topIndex);
-      if (c.real > best.real || (c.real == best.real && c.imaginary > best.imaginary)) {
-        topIndex = i;
+      Eigenvalue e = new Eigenvalue(c.real, c.imaginary);
+      values.add(e);
+      if (top == null || e.real() > top.real() || (e.real() == top.real() && e.imaginary() > top.imaginary())) {
+        top = e;
       }
-    }
-    Complex_F64 best = eig.getEigenvalue(topIndex);
-    double @Nullable [] vector = null;
-    DMatrixRMaj v = best.imaginary == 0 ? eig.getEigenVector(topIndex) : null;
-    if (v != null) {
-      vector = normalised(v.data.clone());
     }
     values.sort(Comparator.comparingDouble(Eigenvalue::magnitude).reversed()
         .thenComparing(Comparator.comparingDouble(Eigenvalue::imaginary).reversed()));
-    return new Linearization(List.copyOf(values), new Eigenvalue(best.real, best.imaginary), vector);
+    return new Linearization(List.copyOf(values), top, top.isReal() ? eigenvector(m, top.real()) : null);
+  }
+
+  /**
+   * The eigenvector of the real eigenvalue {@code lambda} by inverse iteration: repeatedly solve {@code (M − μI) x_new
+   * = x} with μ a hair above λ, so that the component along λ's eigenvector grows by ~1/(μ − λ) per solve and
+   * dominates after one or two. Unit length, largest entry positive.
+   */
+  private static double[] eigenvector(double[][] m, double lambda) {
+    int n = m.length;
+    double shift = lambda + 1e-10 * Math.max(1, Math.abs(lambda));
+    DMatrixRMaj a = new DMatrixRMaj(m);
+    for (int i = 0; i < n; i++) {
+      a.add(i, i, -shift);
+    }
+    LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.lu(n);
+    DMatrixRMaj x = new DMatrixRMaj(n, 1);
+    x.fill(1 / Math.sqrt(n));
+    DMatrixRMaj next = new DMatrixRMaj(n, 1);
+    if (!solver.setA(a)) {
+      // M − μI is exactly singular: μ itself is an eigenvalue, nearly λ. Fall back on the start vector's iterate.
+      return normalised(x.data.clone());
+    }
+    for (int k = 0; k < INVERSE_ITERATIONS; k++) {
+      solver.solve(x, next);
+      double[] v = normalised(next.data.clone());
+      if (!Double.isFinite(v[0])) {
+        break;
+      }
+      System.arraycopy(v, 0, x.data, 0, n);
+    }
+    return x.data.clone();
   }
 
   /** Unit length, with its largest-magnitude entry positive, so that the direction does not depend on the solver. */

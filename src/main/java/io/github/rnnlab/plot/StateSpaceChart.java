@@ -14,14 +14,16 @@ import tech.tablesaw.api.Table;
 /**
  * Fixed points among the network's trajectories in the plane of two principal components, as in the tutorial's
  * dynamical-systems notebooks: trials as faint lines (red for ground truth 0, blue for 1, as {@link TrajectoryChart}),
- * stable fixed points as black dots, unstable ones as orange crosses, and optionally a segment (the line attractor's
- * direction through one fixed point) in orange.
+ * stable fixed points as black dots, unstable ones as orange crosses, slow points (approximate fixed points, where the
+ * search for an exact one ended) as grey dots or crosses, and optionally a segment (the line attractor's direction
+ * through one fixed point) in orange.
  */
 public final class StateSpaceChart {
   private static final Color[] BY_GROUND_TRUTH = {new Color(255, 0, 0, 60), new Color(0, 0, 255, 60),
       new Color(0, 150, 0, 60), new Color(255, 165, 0, 60)};
   private static final Color FIXED_STABLE = Color.BLACK;
   private static final Color FIXED_UNSTABLE = new Color(217, 95, 2);
+  private static final Color SLOW = new Color(128, 128, 128);
 
   private StateSpaceChart() {}
 
@@ -35,7 +37,8 @@ public final class StateSpaceChart {
    *
    * @param trajectories one row per trial and step, in step order, with {@code trial}, {@code ground_truth},
    *     {@code pc1} and {@code pc2} (as {@code Pca.projectionTable} makes it); may be empty
-   * @param fixedPoints one row per fixed point with {@code pc1}, {@code pc2} and {@code stable} (boolean)
+   * @param fixedPoints one row per fixed point with {@code pc1}, {@code pc2}, {@code stable} and {@code converged}
+   *     (booleans; a point that did not converge is a slow point)
    * @param line points along a segment with {@code pc1} and {@code pc2}, or null for none
    */
   public static XYChart chart(String title, Table trajectories, Table fixedPoints, @Nullable Table line) {
@@ -62,8 +65,10 @@ public final class StateSpaceChart {
         start = r;
       }
     }
-    addPoints(chart, fixedPoints, true, "stable fixed points", SeriesMarkers.CIRCLE, FIXED_STABLE);
-    addPoints(chart, fixedPoints, false, "unstable fixed points", SeriesMarkers.CROSS, FIXED_UNSTABLE);
+    addPoints(chart, fixedPoints, true, true, "stable fixed points", SeriesMarkers.CIRCLE, FIXED_STABLE);
+    addPoints(chart, fixedPoints, false, true, "unstable fixed points", SeriesMarkers.CROSS, FIXED_UNSTABLE);
+    addPoints(chart, fixedPoints, true, false, "stable slow points", SeriesMarkers.CIRCLE, SLOW);
+    addPoints(chart, fixedPoints, false, false, "unstable slow points", SeriesMarkers.CROSS, SLOW);
     if (line != null && line.rowCount() > 1) {
       XYSeries s = chart.addSeries("top eigenvector", line.doubleColumn("pc1").asDoubleArray(),
           line.doubleColumn("pc2").asDoubleArray());
@@ -74,12 +79,13 @@ public final class StateSpaceChart {
     return chart;
   }
 
-  private static void addPoints(XYChart chart, Table fixedPoints, boolean stable, String name,
+  private static void addPoints(XYChart chart, Table fixedPoints, boolean stable, boolean converged, String name,
       Marker marker, Color color) {
     List<Double> x = new ArrayList<>();
     List<Double> y = new ArrayList<>();
     for (int r = 0; r < fixedPoints.rowCount(); r++) {
-      if (fixedPoints.booleanColumn("stable").get(r) == stable) {
+      if (fixedPoints.booleanColumn("stable").get(r) == stable
+          && fixedPoints.booleanColumn("converged").get(r) == converged) {
         x.add(fixedPoints.doubleColumn("pc1").getDouble(r));
         y.add(fixedPoints.doubleColumn("pc2").getDouble(r));
       }

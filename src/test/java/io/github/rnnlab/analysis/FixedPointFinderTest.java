@@ -194,6 +194,37 @@ class FixedPointFinderTest {
     assertEquals(7, points.points().stream().mapToInt(FixedPoint::initialStates).sum());
   }
 
+  /**
+   * A ReLU network's Jacobian has a zero row for every silent unit; EJML's eigenvectors give up on such matrices (about
+   * one in three at this size), its eigenvalues do not, and inverse iteration gives the top eigenvector.
+   */
+  @Test
+  void topEigenvectorOfAJacobianWithSilentUnits() {
+    SplittableRandom rng = new SplittableRandom(5);
+    for (int trial = 0; trial < 20; trial++) {
+      int n = 64;
+      double[][] j = new double[n][n];
+      for (int i = 0; i < n; i++) {
+        if (rng.nextDouble() < 0.4) {
+          for (int k = 0; k < n; k++) {
+            j[i][k] = 0.1 * rng.nextGaussian();
+          }
+        }
+      }
+      // A dominant real mode, as along a line attractor.
+      j[0][0] = 1.5;
+      Linearization lin = Linearization.of(j);
+      assertEquals(n, lin.eigenvalues().size());
+      Eigenvalue top = lin.top();
+      assertTrue(top.isReal(), top.toString());
+      double[] v = lin.topVector();
+      double[] jv = times(j, v);
+      for (int i = 0; i < n; i++) {
+        assertEquals(top.real() * v[i], jv[i], 1e-8, "trial " + trial + ", entry " + i);
+      }
+    }
+  }
+
   @Test
   void dropsPointsFarFromTheInitialStatesUnlessToldToKeepThem() {
     // s ← 0.999 s + (1, 0) has its only fixed point at (1000, 0), about 2000 mean distances from states near 0.
