@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -46,6 +47,22 @@ public final class Evaluation {
    * @throws IllegalArgumentException if {@code count} is not positive or the network does not fit the task
    */
   public static Evaluation run(RecurrentNetwork network, Task task, int count, long seed) {
+    return run(network, task, count, seed, false);
+  }
+
+  /**
+   * As {@link #run}, with the network's training noise on (its recurrent noise σ_rec and input noise σ_in, if it has
+   * any), drawn from {@code seed} as well: how the tutorial's EI notebook measures its accuracy, since its network
+   * adds recurrent noise at every step, in training and after. Without noise the same network usually does a little
+   * better.
+   *
+   * @throws IllegalArgumentException if {@code count} is not positive or the network does not fit the task
+   */
+  public static Evaluation runWithNoise(RecurrentNetwork network, Task task, int count, long seed) {
+    return run(network, task, count, seed, true);
+  }
+
+  private static Evaluation run(RecurrentNetwork network, Task task, int count, long seed, boolean noise) {
     if (count <= 0) {
       throw new IllegalArgumentException("count of trials must be > 0; got " + count);
     }
@@ -62,7 +79,10 @@ public final class Evaluation {
     for (int i = 0; i < count; i++) {
       byLength.computeIfAbsent(trials.get(i).steps(), k -> new ArrayList<>()).add(i);
     }
+    // One noise seed per batch of equal-length trials, in order of first appearance: reproducible from seed alone.
+    SplittableRandom noiseSeeds = new SplittableRandom(~seed);
     byLength.forEach((steps, members) -> {
+      long noiseSeed = noiseSeeds.nextLong();
       int batch = members.size();
       int nIn = task.inputSize();
       float[] inputs = new float[steps * batch * nIn];
@@ -74,7 +94,8 @@ public final class Evaluation {
           }
         }
       }
-      Rollout rollout = network.forward(Nd4j.create(inputs, new long[] {steps, batch, nIn}, 'c'));
+      INDArray in = Nd4j.create(inputs, new long[] {steps, batch, nIn}, 'c');
+      Rollout rollout = noise ? network.forward(in, noiseSeed) : network.forward(in);
       float[] out = rollout.outputs().data().asFloat();
       float[] hidden = rollout.hidden().data().asFloat();
       int nOut = network.outputSize();

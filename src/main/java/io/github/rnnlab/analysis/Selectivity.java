@@ -1,6 +1,5 @@
 package io.github.rnnlab.analysis;
 
-import io.github.rnnlab.internal.Checks;
 import io.github.rnnlab.plot.Figure;
 import io.github.rnnlab.plot.HeatmapChart;
 import io.github.rnnlab.plot.HistogramChart;
@@ -14,6 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -130,7 +130,7 @@ public final class Selectivity {
    * @throws IllegalArgumentException if a size is not positive or the sizes do not add up to the number of units
    */
   public int[] sortedOrder(List<Integer> groupSizes) {
-    checkGroups(groupSizes);
+    UnitGroups.checkSizes(groupSizes, dPrime.length);
     List<Integer> order = new ArrayList<>();
     int start = 0;
     for (int size : groupSizes) {
@@ -185,17 +185,65 @@ public final class Selectivity {
   }
 
   /**
+   * The mean recurrent weight between pools of units: each group of {@code groupSizes} (e.g. excitatory, inhibitory)
+   * split by the sign of d′ into the units that prefer condition a ({@code d′ > 0}) and those that prefer b
+   * ({@code d′ ≤ 0}). One row per target pool: {@code to}, {@code units} (its size), then one column per source pool
+   * holding the mean of {@code weights[to][from]} over its units (self-connections left out; NaN for an empty pool).
+   * This is the circuit the sorted heat map shows, in numbers: e.g. whether units that prefer the same choice excite
+   * each other more than units that prefer the other.
+   *
+   * @throws IllegalArgumentException as {@link #sortedMatrix}, or if names and sizes differ in number
+   */
+  public Table poolConnectivity(float[][] weights, List<String> groupNames, List<Integer> groupSizes) {
+    UnitGroups.check(groupNames, groupSizes, dPrime.length);
+    float[][] sorted = sortedMatrix(weights, groupSizes);
+    int[] order = sortedOrder(groupSizes);
+    // Pools in the sorted order: within a group, d′ ≤ 0 (prefers b) comes first as d′ ascends.
+    List<String> names = new ArrayList<>();
+    List<int[]> ranges = new ArrayList<>();
+    int start = 0;
+    for (int g = 0; g < groupSizes.size(); g++) {
+      int end = start + groupSizes.get(g);
+      int split = start;
+      while (split < end && dPrime[order[split]] <= 0) {
+        split++;
+      }
+      names.add(groupNames.get(g) + " (d′ > 0, prefers " + fmt(valueA) + ")");
+      ranges.add(new int[] {split, end});
+      names.add(groupNames.get(g) + " (d′ ≤ 0, prefers " + fmt(valueB) + ")");
+      ranges.add(new int[] {start, split});
+      start = end;
+    }
+    Table t = Table.create("mean weight from pool (column) to pool (row)", StringColumn.create("to", names),
+        IntColumn.create("units", ranges.stream().mapToInt(r -> r[1] - r[0]).toArray()));
+    for (int from = 0; from < names.size(); from++) {
+      double[] means = new double[names.size()];
+      for (int to = 0; to < names.size(); to++) {
+        double sum = 0;
+        int count = 0;
+        for (int r = ranges.get(to)[0]; r < ranges.get(to)[1]; r++) {
+          for (int c = ranges.get(from)[0]; c < ranges.get(from)[1]; c++) {
+            if (r != c) {
+              sum += sorted[r][c];
+              count++;
+            }
+          }
+        }
+        means[to] = count == 0 ? Double.NaN : sum / count;
+      }
+      t.addColumns(DoubleColumn.create("from " + names.get(from), means));
+    }
+    return t;
+  }
+
+  /**
    * The histogram of d′, units in consecutive blocks stacked in their own colours (e.g.
    * {@code plot(List.of("excitatory", "inhibitory"), List.of(40, 10))}).
    *
    * @throws IllegalArgumentException as {@link #sortedOrder}, or if names and sizes differ in number
    */
   public Figure plot(List<String> groupNames, List<Integer> groupSizes) {
-    checkGroups(groupSizes);
-    if (groupNames.size() != groupSizes.size()) {
-      throw new IllegalArgumentException("give one name per group size; got " + groupNames.size() + " names and "
-          + groupSizes.size() + " sizes");
-    }
+    UnitGroups.check(groupNames, groupSizes, dPrime.length);
     Map<String, double[]> groups = new LinkedHashMap<>();
     int start = 0;
     for (int g = 0; g < groupSizes.size(); g++) {
@@ -211,18 +259,6 @@ public final class Selectivity {
   /** The histogram of d′ over all units. */
   public Figure plot() {
     return plot(List.of("units"), List.of(dPrime.length));
-  }
-
-  private void checkGroups(List<Integer> groupSizes) {
-    int total = 0;
-    for (int size : groupSizes) {
-      Checks.positive("group size", size);
-      total += size;
-    }
-    if (total != dPrime.length) {
-      throw new IllegalArgumentException("group sizes " + groupSizes + " add up to " + total + " but there are "
-          + dPrime.length + " units");
-    }
   }
 
   private static String fmt(double v) {

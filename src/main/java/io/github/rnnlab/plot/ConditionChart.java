@@ -5,6 +5,7 @@ import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -67,6 +68,7 @@ public final class ConditionChart {
       Color color = color(c.hue(), c.shade());
       XYSeries s = chart.addSeries(c.label(), c.x(), c.y());
       s.setLineColor(color);
+      s.setLineStyle(SeriesLines.SOLID);
       s.setMarkerColor(color);
       s.setMarker(SeriesMarkers.CIRCLE);
       XYSeries start = chart.addSeries(c.label() + " (start)", new double[] {c.x()[0]}, new double[] {c.y()[0]});

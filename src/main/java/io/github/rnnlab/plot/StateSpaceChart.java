@@ -8,6 +8,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.Table;
 
@@ -59,6 +60,7 @@ public final class StateSpaceChart {
         XYSeries s = chart.addSeries("trial " + trajectories.intColumn("trial").getInt(start), x, y);
         Color color = BY_GROUND_TRUTH[Math.floorMod(truth, BY_GROUND_TRUTH.length)];
         s.setLineColor(color);
+        s.setLineStyle(SeriesLines.SOLID);
         s.setMarkerColor(color);
         s.setMarker(SeriesMarkers.CIRCLE);
         s.setShowInLegend(false);
@@ -73,6 +75,7 @@ public final class StateSpaceChart {
       XYSeries s = chart.addSeries("top eigenvector", line.doubleColumn("pc1").asDoubleArray(),
           line.doubleColumn("pc2").asDoubleArray());
       s.setMarker(SeriesMarkers.NONE);
+      s.setLineStyle(SeriesLines.SOLID);
       s.setLineColor(FIXED_UNSTABLE);
       s.setLineWidth(2.5f);
     }

@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -55,6 +56,8 @@ public final class UnitTracesChart {
     }
     XYChart chart = Charts.xy(title, "Time step", "Activity", Charts.WIDTH, Charts.HEIGHT);
     chart.getStyler().setLegendVisible(groupNames.size() > 1);
+    // XChart puts a tick at every step of short traces; ask for wider spacing so that labels stay readable.
+    chart.getStyler().setXAxisTickMarkSpacingHint(80);
     int unit = 0;
     for (int g = 0; g < groupSizes.size(); g++) {
       Color color = GROUPS[g % GROUPS.length];
@@ -65,6 +68,7 @@ public final class UnitTracesChart {
         }
         XYSeries s = chart.addSeries(k == 0 ? groupNames.get(g) : groupNames.get(g) + " " + k, steps, y);
         s.setMarker(SeriesMarkers.NONE);
+        s.setLineStyle(SeriesLines.SOLID);
         s.setLineColor(color);
         s.setLineWidth(1f);
         s.setShowInLegend(k == 0);

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import tech.tablesaw.api.Table;
 import org.knowm.xchart.CategoryChart;
 
 class SelectivityTest {
@@ -56,6 +57,46 @@ class SelectivityTest {
     CategoryChart histogram = (CategoryChart) sel.plot(List.of("excitatory", "inhibitory"), List.of(8, 2))
         .charts().get(0);
     assertEquals(2, histogram.getSeriesCollection().size());
+  }
+
+  @Test
+  void poolConnectivityAveragesTheWeightsBetweenPoolsOfLikeSelectiveUnits() {
+    Selectivity sel = Selectivity.dPrime(eval, "stimulus", "ground_truth");
+    double[] d = sel.values();
+    float[][] w = new float[10][10];
+    for (int to = 0; to < 10; to++) {
+      for (int from = 0; from < 10; from++) {
+        w[to][from] = to * 10 + from;
+      }
+    }
+    Table t = sel.poolConnectivity(w, List.of("E", "I"), List.of(8, 2));
+    assertEquals(4, t.rowCount());
+    assertEquals("E (d′ > 0, prefers 0)", t.stringColumn("to").get(0));
+    // Pool of each unit: 0 = E with d′ > 0, 1 = E with d′ ≤ 0, 2 and 3 the same for I.
+    int[] pool = new int[10];
+    for (int u = 0; u < 10; u++) {
+      pool[u] = (u < 8 ? 0 : 2) + (d[u] > 0 ? 0 : 1);
+    }
+    for (int to = 0; to < 4; to++) {
+      for (int from = 0; from < 4; from++) {
+        double sum = 0;
+        int n = 0;
+        for (int r = 0; r < 10; r++) {
+          for (int c = 0; c < 10; c++) {
+            if (r != c && pool[r] == to && pool[c] == from) {
+              sum += w[r][c];
+              n++;
+            }
+          }
+        }
+        double got = t.doubleColumn(2 + from).getDouble(to);
+        if (n == 0) {
+          assertTrue(Double.isNaN(got));
+        } else {
+          assertEquals(sum / n, got, 1e-9, "from pool " + from + " to pool " + to);
+        }
+      }
+    }
   }
 
   @Test
