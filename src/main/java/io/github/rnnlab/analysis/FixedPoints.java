@@ -5,6 +5,8 @@ import io.github.rnnlab.model.StepMap;
 import io.github.rnnlab.plot.EigenvalueChart;
 import io.github.rnnlab.plot.Figure;
 import io.github.rnnlab.plot.StateSpaceChart;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -17,6 +19,7 @@ import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * The fixed points {@link FixedPointFinder} found, ordered by q (best first), with what happened to the initial states
@@ -105,7 +108,7 @@ public final class FixedPoints {
     }
     return Table.create("fixed points",
         IntColumn.create("fixed_point", ids),
-        DoubleColumn.create("q", points.stream().mapToDouble(FixedPoint::q)),
+        scientific(DoubleColumn.create("q", points.stream().mapToDouble(FixedPoint::q))),
         IntColumn.create("iterations", points.stream().mapToInt(FixedPoint::iterations).toArray()),
         BooleanColumn.create("converged", points.stream().map(FixedPoint::converged).toList()),
         IntColumn.create("initial_states", points.stream().mapToInt(FixedPoint::initialStates).toArray()),
@@ -136,13 +139,16 @@ public final class FixedPoints {
     return t;
   }
 
-  /** The eigenvalues of every point in the complex plane with the unit circle: stable points' in blue, others' red. */
+  /**
+   * The eigenvalues of every point (fixed or slow) in the complex plane with the unit circle: stable points' in blue,
+   * unstable points' in red.
+   */
   public Figure plot() {
     List<EigenvalueChart.Group> groups = new ArrayList<>();
     for (boolean stable : new boolean[] {true, false}) {
       List<FixedPoint> kind = points.stream().filter(p -> p.stable() == stable).toList();
       if (!kind.isEmpty()) {
-        groups.add(group((stable ? "stable" : "unstable") + " fixed points (" + kind.size() + ")",
+        groups.add(group("at " + (stable ? "stable" : "unstable") + " points (" + kind.size() + ")",
             kind.stream().flatMap(p -> p.eigenvalues().stream()).toList(), !stable));
       }
     }
@@ -185,7 +191,7 @@ public final class FixedPoints {
         DoubleColumn.create("pc2", Arrays.stream(pcs).mapToDouble(p -> p[1])),
         BooleanColumn.create("stable", points.stream().map(FixedPoint::stable).toList()),
         BooleanColumn.create("converged", points.stream().map(FixedPoint::converged).toList()),
-        DoubleColumn.create("q", points.stream().mapToDouble(FixedPoint::q)));
+        scientific(DoubleColumn.create("q", points.stream().mapToDouble(FixedPoint::q))));
   }
 
   /**
@@ -266,6 +272,13 @@ public final class FixedPoints {
   public Figure plot(Pca pca, Table trajectories, int lineThrough, double halfLength) {
     return StateSpaceChart.of("Fixed points and the top eigenvector in PC space", trajectories,
         projectionTable(pca), lineTable(pca, lineThrough, halfLength));
+  }
+
+  /** q spans many orders of magnitude (1e-27 at a fixed point, 1e-2 at a slow point): show it as 1.23E-4. */
+  private static DoubleColumn scientific(DoubleColumn q) {
+    q.setPrintFormatter(new NumberColumnFormatter(new DecimalFormat("0.00E0",
+        DecimalFormatSymbols.getInstance(Locale.ROOT))));
+    return q;
   }
 
   private static double[][] project(Pca pca, List<double[]> rates) {

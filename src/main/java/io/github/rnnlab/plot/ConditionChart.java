@@ -61,7 +61,7 @@ public final class ConditionChart {
     if (curves.isEmpty()) {
       throw new IllegalArgumentException("a condition chart needs at least one curve");
     }
-    XYChart chart = Charts.xy(title, xTitle, yTitle, 620, 440);
+    XYChart chart = Charts.xy(title, xTitle, yTitle, 780, 460);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
     chart.getStyler().setMarkerSize(4);
     for (Curve c : curves) {
