@@ -2,8 +2,10 @@
 """Checks and executes every notebook under notebooks/ headless (run by `mvn -B verify -Pnotebooks`).
 
 1. Every committed notebook must be clean: no outputs, no execution counts, no kernel magics (code lines that start
-   with %), so that it runs unchanged in any Java kernel.
-2. The kernelspec `java` in target/jupyter is (re)installed with .ci/install-kernel when missing or stale.
+   with %), so that it runs unchanged in any Java (or Kotlin) kernel.
+2. The kernelspecs `java` and `kotlin` in target/jupyter are (re)installed with .ci/install-kernel when missing or
+   stale. A notebook whose metadata names a Kotlin kernel (kernelspec language or name "kotlin") runs in `kotlin`,
+   any other in `java`.
 3. Each notebook runs with `/usr/bin/jupyter nbconvert --to notebook --execute` under JUPYTER_PATH=target/jupyter;
    the executed copy goes to target/notebooks/<same relative path>. Any cell error fails the run.
 
@@ -22,13 +24,13 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 OUT = ROOT / "target" / "notebooks"
 JUPYTER_PATH = ROOT / "target" / "jupyter"
-SPEC = JUPYTER_PATH / "kernels" / "java" / "kernel.json"
 JUPYTER = os.environ.get("JUPYTER", "/usr/bin/jupyter")
 TIMEOUT = os.environ.get("NOTEBOOK_TIMEOUT", "600")
-# rapaio-jupyter-kernel 3.0.1 can hang at start (a channel thread ends before it is marked running); the kernelspec's
-# RapaioKernelLauncher repairs that, and this retry is the safety net for any start that still hangs. A healthy kernel
-# answers within 2-5 s even on a loaded machine, so give up on a start after 12 s and start afresh.
-KERNEL_START_SECONDS = 12
+# Seconds to wait for a kernel to answer at start before starting afresh. rapaio-jupyter-kernel 3.0.1 can hang at start
+# (a channel thread ends before it is marked running); the kernelspec's RapaioKernelLauncher repairs that, and this
+# retry is the safety net for any start that still hangs. A healthy Java kernel answers within 2-5 s even on a loaded
+# machine; the Kotlin kernel within 4-7 s here, and it has no known start-up race, so it gets more slack.
+KERNEL_START_SECONDS = {"java": 12, "kotlin": 60}
 KERNEL_START_ATTEMPTS = 10
 KERNEL_START_FAILURES = ("Kernel didn't respond", "Kernel died before replying")
 
@@ -62,13 +64,41 @@ def lint(path):
     return problems
 
 
-def spec_is_stale():
-    if not SPEC.is_file():
+def kernel_name(path):
+    """`kotlin` for a notebook whose metadata names a Kotlin kernel, else `java`."""
+    spec = json.loads(path.read_text(encoding="utf-8")).get("metadata", {}).get("kernelspec", {})
+    return "kotlin" if "kotlin" in (spec.get("language", "").lower(), spec.get("name", "").lower()) else "java"
+
+
+def spec_path(kernel):
+    return JUPYTER_PATH / "kernels" / kernel / "kernel.json"
+
+
+def spec_is_stale(kernel):
+    """Why the kernelspec `kernel` in target/jupyter cannot be used as it is, or None."""
+    path = spec_path(kernel)
+    if not path.is_file():
         return "missing"
     try:
-        spec = json.loads(SPEC.read_text())
+        spec = json.loads(path.read_text())
     except ValueError:
         return "unreadable"
+    if not (ROOT / "target" / "classes" / "io" / "github" / "rnnlab").is_dir():
+        return "target/classes missing"
+    if not list((ROOT / "target" / "lib").glob("*.jar")):
+        return "target/lib missing"
+    reason = (java_spec_problem if kernel == "java" else kotlin_spec_problem)(spec)
+    if reason:
+        return reason
+    built = path.stat().st_mtime
+    for src in (ROOT / "pom.xml", ROOT / ".ci" / "install-kernel", ROOT / ".ci" / "kotlin-kernel" / "pom.xml",
+                NOTEBOOKS / "startup.jsh"):
+        if src.stat().st_mtime > built:
+            return f"{src.relative_to(ROOT)} is newer"
+    return None
+
+
+def java_spec_problem(spec):
     argv = spec.get("argv", [])
     class_path = argv[argv.index("-cp") + 1].split(os.pathsep) if "-cp" in argv else []
     jar = next((entry for entry in class_path if entry.endswith(".jar")), None)
@@ -77,19 +107,29 @@ def spec_is_stale():
     launcher = next((Path(entry) for entry in class_path if not entry.endswith(".jar")), None)
     if not launcher or not (launcher / "io/github/rnnlab/jupyter/RapaioKernelLauncher.class").is_file():
         return "kernel launcher missing"
-    if not (ROOT / "target" / "classes" / "io" / "github" / "rnnlab").is_dir():
-        return "target/classes missing"
-    if not list((ROOT / "target" / "lib").glob("*.jar")):
-        return "target/lib missing"
     env = spec.get("env", {})
     if env.get("RJK_INIT_SCRIPT") != str(NOTEBOOKS / "startup.jsh"):
         return "start-up script differs"
     if str(ROOT / "target" / "classes") not in env.get("RJK_CLASSPATH", "").split(";"):
         return "class path differs"
-    built = SPEC.stat().st_mtime
-    for src in (ROOT / "pom.xml", ROOT / ".ci" / "install-kernel", NOTEBOOKS / "startup.jsh"):
-        if src.stat().st_mtime > built:
-            return f"{src.relative_to(ROOT)} is newer"
+    return None
+
+
+def kotlin_spec_problem(spec):
+    argv = spec.get("argv", [])
+    if not argv or not Path(argv[0]).is_file():
+        return "java missing"
+    kernel_jars = argv[argv.index("-cp") + 1] if "-cp" in argv else ""
+    if not kernel_jars.endswith("*") or not list(Path(kernel_jars[:-1]).glob("kotlin-jupyter-kernel-*.jar")):
+        return "kernel jars missing"
+    script_path = next((a[len("-classpath="):].split(os.pathsep) for a in argv if a.startswith("-classpath=")), [])
+    if str(ROOT / "target" / "classes") not in script_path:
+        return "class path differs"
+    if any(not Path(entry).exists() for entry in script_path):
+        return "a class path entry is missing"
+    # The kernel takes no wildcards, so the spec lists rnnlab's jars one by one: they must still be the ones built.
+    if {str(p) for p in (ROOT / "target" / "lib").glob("*.jar")} - set(script_path):
+        return "target/lib has jars the class path lacks"
     return None
 
 
@@ -106,13 +146,18 @@ def main(argv):
         print("run-notebooks: committed notebooks must be clean:", *problems, sep="\n  ", file=sys.stderr)
         return 1
 
-    reason = spec_is_stale()
-    if reason:
-        if not install:
-            print(f"run-notebooks: kernelspec {SPEC} is unusable ({reason}); run .ci/install-kernel", file=sys.stderr)
-            return 1
-        print(f"run-notebooks: installing the kernel ({reason})")
+    kernels = {nb: kernel_name(nb) for nb in notebooks}
+    stale = {k: reason for k in sorted(set(kernels.values())) if (reason := spec_is_stale(k))}
+    if stale and install:
+        print("run-notebooks: installing the kernels (" + "; ".join(f"{k}: {r}" for k, r in stale.items()) + ")")
         subprocess.run(["bash", str(ROOT / ".ci" / "install-kernel")], check=True, cwd=ROOT)
+        stale = {k: reason for k in stale if (reason := spec_is_stale(k))}
+    if stale:
+        for k, reason in stale.items():
+            print(f"run-notebooks: kernelspec {spec_path(k)} is unusable ({reason}); run .ci/install-kernel"
+                  + (" (the Kotlin kernel needs Java 17 to 24: see KOTLIN_JAVA there)" if k == "kotlin" else ""),
+                  file=sys.stderr)
+        return 1
 
     env = dict(os.environ)
     env["JUPYTER_PATH"] = str(JUPYTER_PATH)
@@ -123,11 +168,13 @@ def main(argv):
         rel = nb.relative_to(NOTEBOOKS) if nb.is_relative_to(NOTEBOOKS) else Path(nb.name)
         out_dir = OUT / rel.parent
         out_dir.mkdir(parents=True, exist_ok=True)
+        kernel = kernels[nb]
         cmd = [JUPYTER, "nbconvert", "--to", "notebook", "--execute",
-               "--ExecutePreprocessor.kernel_name=java", f"--ExecutePreprocessor.timeout={TIMEOUT}",
-               f"--ExecutePreprocessor.startup_timeout={KERNEL_START_SECONDS}",
+               f"--ExecutePreprocessor.kernel_name={kernel}", f"--ExecutePreprocessor.timeout={TIMEOUT}",
+               f"--ExecutePreprocessor.startup_timeout={KERNEL_START_SECONDS[kernel]}",
                "--output-dir", str(out_dir), "--output", rel.name, str(nb)]
-        print(f"run-notebooks: executing {nb.relative_to(ROOT) if nb.is_relative_to(ROOT) else nb}", flush=True)
+        print(f"run-notebooks: executing {nb.relative_to(ROOT) if nb.is_relative_to(ROOT) else nb} ({kernel})",
+              flush=True)
         start = time.monotonic()
         log_path = out_dir / (rel.stem + ".log")
         for attempt in range(1, KERNEL_START_ATTEMPTS + 1):

@@ -2,6 +2,9 @@ package io.github.rnnlab;
 
 import io.github.rnnlab.data.Dataset;
 import io.github.rnnlab.model.Ctrnn;
+import io.github.rnnlab.model.Gru;
+import io.github.rnnlab.model.Lstm;
+import io.github.rnnlab.model.RecurrentNetwork;
 import io.github.rnnlab.task.PerceptualDecisionMaking;
 import io.github.rnnlab.task.Tasks;
 import io.github.rnnlab.train.Trainer;
@@ -21,44 +24,60 @@ import java.util.Locale;
 /**
  * Times the tutorial's training loop (1000 steps, batch 16, 100 steps a sequence, 128 units; batch generation
  * included) in fresh JVMs, since a first run includes JIT warm-up as a user's does. Prints each run and the median and
- * minimum. Usage: {@code mvn -q -B compile exec:exec@bench [-Dbench.runs=N]}.
+ * minimum. The network is the tutorial's CTRNN, or with a case argument an LSTM or GRU of the same size trained the
+ * same way (PyTorch's equivalents: {@code bench/gated_torch.py}). Usage:
+ * {@code mvn -q -B compile exec:exec@bench [-Dbench.runs=N] [-Dbench.case=ctrnn|lstm|gru]}.
  */
 public final class Bench {
   private static final String CHILD = "--child";
+  private static final List<String> CASES = List.of("ctrnn", "lstm", "gru");
 
   private Bench() {}
 
-  /** {@code [runs]} spawns that many fresh JVMs (default 5); {@code --child seed} times one run in this JVM. */
+  /**
+   * {@code [runs [case]]} spawns that many fresh JVMs (default 5) timing that case (default ctrnn);
+   * {@code --child seed case} times one run in this JVM.
+   */
   public static void main(String[] args) {
-    if (args.length == 2 && args[0].equals(CHILD)) {
-      System.out.println(timeOnce(Long.parseLong(args[1])));
+    if (args.length == 3 && args[0].equals(CHILD)) {
+      TrainingHistory history = timeOnce(Long.parseLong(args[1]), args[2]);
+      System.out.println(history.seconds() + " " + history.meanLoss(history.steps(), 100));
       return;
     }
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+    String kind = args.length > 1 ? args[1] : CASES.get(0);
+    if (!CASES.contains(kind)) {
+      throw new IllegalArgumentException("bench case must be one of " + CASES + "; got '" + kind + "'");
+    }
     double[] seconds = new double[runs];
     for (int i = 0; i < runs; i++) {
-      seconds[i] = runChild(i + 1);
-      System.out.printf(Locale.ROOT, "run %d: %.3f s%n", i + 1, seconds[i]);
+      double[] run = runChild(i + 1, kind);
+      seconds[i] = run[0];
+      System.out.printf(Locale.ROOT, "run %d: %.3f s (mean loss of the last 100 steps %.4f)%n", i + 1, run[0], run[1]);
     }
     double[] sorted = seconds.clone();
     Arrays.sort(sorted);
     double median = runs % 2 == 1 ? sorted[runs / 2] : (sorted[runs / 2 - 1] + sorted[runs / 2]) / 2;
-    System.out.printf(Locale.ROOT, "training 1000 steps: median %.3f s, min %.3f s over %d fresh JVMs (java %s, %d cores)%n",
-        median, sorted[0], runs, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+    System.out.printf(Locale.ROOT, "%s, training 1000 steps: median %.3f s, min %.3f s over %d fresh JVMs (java %s, %d "
+        + "cores)%n", kind, median, sorted[0], runs, System.getProperty("java.version"),
+        Runtime.getRuntime().availableProcessors());
   }
 
-  private static double timeOnce(long seed) {
+  private static TrainingHistory timeOnce(long seed, String kind) {
     PerceptualDecisionMaking task = Tasks.perceptualDecisionMaking(20, 1000);
-    Ctrnn net = Ctrnn.forTask(task, 128, seed);
-    TrainingHistory history = Trainer.builder().progress(TrainingProgress.silent()).build()
-        .train(net, Dataset.of(task, 16, 100, seed));
-    return history.seconds();
+    RecurrentNetwork net = switch (kind) {
+      case "lstm" -> Lstm.forTask(task, 128, seed);
+      case "gru" -> Gru.forTask(task, 128, seed);
+      default -> Ctrnn.forTask(task, 128, seed);
+    };
+    return Trainer.builder().progress(TrainingProgress.silent()).build().train(net, Dataset.of(task, 16, 100, seed));
   }
 
-  private static double runChild(long seed) {
+  /** Seconds and the final mean loss of one run in a fresh JVM. */
+  private static double[] runChild(long seed, String kind) {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), Bench.class.getName(), CHILD, Long.toString(seed)));
+        System.getProperty("java.class.path"), Bench.class.getName(), CHILD, Long.toString(seed), kind));
     try {
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       String last = null;
@@ -70,7 +89,7 @@ public final class Bench {
       if (p.waitFor() != 0 || last == null) {
         throw new IllegalStateException("benchmark run failed: " + last);
       }
-      return Double.parseDouble(last.trim());
+      return Arrays.stream(last.trim().split(" ")).mapToDouble(Double::parseDouble).toArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

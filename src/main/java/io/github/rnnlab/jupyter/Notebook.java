@@ -7,12 +7,13 @@ import org.jspecify.annotations.Nullable;
 import tech.tablesaw.api.Table;
 
 /**
- * Kernel-neutral display from library code: publish an output and update it in place while a cell runs. Inside JJava
- * or the rapaio kernel the call goes to the kernel (through adapter classes that only a running kernel loads); in a
- * plain JVM it prints a text form to standard output, so code that uses it also runs in tests and scripts.
+ * Kernel-neutral display from library code: publish an output and update it in place while a cell runs. Inside JJava,
+ * the rapaio kernel or the Kotlin kernel the call goes to the kernel (through adapter classes that only a running
+ * kernel loads); in a plain JVM it prints a text form to standard output, so code that uses it also runs in tests and
+ * scripts.
  *
- * <p>Strings are shown as plain text and {@link Html} as HTML in both kernels; tables, charts and figures get the
- * rich output that {@link RnnlabJupyter} and {@link RnnlabRapaioDisplay} register.
+ * <p>Strings are shown as plain text and {@link Html} as HTML in every kernel; tables, charts and figures get the
+ * rich output that {@link RnnlabJupyter}, {@link RnnlabRapaioDisplay} and {@link RnnlabKotlinIntegration} register.
  *
  * <p>Kernels accept display messages only while a cell is running, and only from the cell's own thread: call these
  * from the code the cell runs, not from a background thread.
@@ -26,7 +27,9 @@ public final class Notebook {
     /** The JJava kernel (rnnlab's extension was installed). */
     JJAVA,
     /** The rapaio-jupyter-kernel (rnnlab's display provider was loaded). */
-    RAPAIO
+    RAPAIO,
+    /** The Kotlin Jupyter kernel (rnnlab's Kotlin integration was loaded). */
+    KOTLIN
   }
 
   /** What a kernel adapter provides; implemented only by classes that refer to a kernel's API. */
@@ -113,7 +116,7 @@ public final class Notebook {
   /**
    * Training progress shown as one output that is updated in place (a line such as {@code Step 100/1000  loss 0.1976
    * (2.5 s)}); prints lines when no kernel can take the output. Installed as {@link TrainingProgress#defaultProgress()}
-   * when rnnlab is loaded in JJava or rapaio.
+   * when rnnlab is loaded in JJava, rapaio or the Kotlin kernel.
    */
   public static TrainingProgress progress() {
     return new NotebookProgress();

@@ -1,11 +1,8 @@
 package io.github.rnnlab.jupyter;
 
 import io.github.rnnlab.plot.Figure;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import org.knowm.xchart.internal.chartpart.Chart;
 import org.rapaio.jupyter.kernel.display.DisplayData;
 import org.rapaio.jupyter.kernel.display.DisplayRenderer;
 import org.rapaio.jupyter.kernel.display.DisplayTransformer;
@@ -39,27 +36,12 @@ public final class RnnlabRapaioDisplay implements DisplayProvider {
 
   @Override
   public List<DisplayRenderer> getDisplayRenderers() {
-    return List.of(
-        renderer(Table.class, "text/html", Map.of(
-            "text/html", Renders::tableHtml,
-            "text/plain", Renders::tableText)),
-        renderer(chartClass(), "image/png", Map.of(
-            "image/png", Renders::chartPng,
-            "text/plain", Renders::chartText)),
-        renderer(Figure.class, "image/png", Map.of(
-            "image/png", Renders::figurePng,
-            "text/plain", Figure::toString)),
-        renderer(Html.class, "text/html", Map.of("text/html", Html::html)));
+    return RichOutput.all().stream().map(RnnlabRapaioDisplay::renderer).toList();
   }
 
   @Override
   public List<DisplayTransformer> getDisplayTransformers() {
     return List.of();
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Class<Chart<?, ?>> chartClass() {
-    return (Class) Chart.class;
   }
 
   /** The long MIME type for a long or short name ({@code "png"}), or null if rapaio does not know it. */
@@ -72,38 +54,33 @@ public final class RnnlabRapaioDisplay implements DisplayProvider {
   }
 
   /**
-   * A renderer for {@code type}: asked for no particular type (a cell's value, {@code display(o)}), it gives
-   * {@code preferred} plus text; asked for one type, just that one.
+   * A renderer for {@code output}'s type: asked for no particular type (a cell's value, {@code display(o)}), it gives
+   * every output, the preferred first; asked for one type, just that one.
    */
-  static <T> DisplayRenderer renderer(Class<T> type, String preferred, Map<String, Function<T, String>> outputs) {
-    Map<String, Function<T, String>> ordered = new LinkedHashMap<>();
-    ordered.put(preferred, outputs.get(preferred));
-    outputs.forEach(ordered::putIfAbsent);
+  static <T> DisplayRenderer renderer(RichOutput<T> output) {
     return new DisplayRenderer() {
       @Override
       public Class<?> rendererClass() {
-        return type;
+        return output.type();
       }
 
       @Override
       public boolean canRender(String mime) {
-        return mime == null || ordered.containsKey(longMime(mime));
+        return mime == null || output.outputs().containsKey(longMime(mime));
       }
 
       @Override
       public DisplayData render(String mime, Object o) {
-        T value = type.cast(o);
         if (mime != null) {
           String m = longMime(mime);
-          return DisplayData.withType(m, ordered.get(m).apply(value));
+          return DisplayData.withType(m, output.outputs().get(m).apply(output.type().cast(o)));
         }
         DisplayData dd = null;
-        for (Map.Entry<String, Function<T, String>> e : ordered.entrySet()) {
-          String data = e.getValue().apply(value);
+        for (Map.Entry<String, String> e : output.render(o).entrySet()) {
           if (dd == null) {
-            dd = DisplayData.withType(e.getKey(), data);
+            dd = DisplayData.withType(e.getKey(), e.getValue());
           } else {
-            dd.putData(e.getKey(), data);
+            dd.putData(e.getKey(), e.getValue());
           }
         }
         return dd;

@@ -1,8 +1,9 @@
 /**
- * Rich display in Java notebook kernels: tables as HTML, figures and charts as PNG, live training progress. The
- * kernels' APIs are compile-only; {@link io.github.rnnlab.jupyter.RnnlabJupyter} (JJava) and
- * {@link io.github.rnnlab.jupyter.RnnlabRapaioDisplay} (rapaio-jupyter-kernel) are found through their service files
- * and are the only classes that touch a kernel.
+ * Rich display in Java and Kotlin notebook kernels: tables as HTML, figures and charts as PNG, live training progress.
+ * The kernels' APIs are compile-only; {@link io.github.rnnlab.jupyter.RnnlabJupyter} (JJava) and
+ * {@link io.github.rnnlab.jupyter.RnnlabRapaioDisplay} (rapaio-jupyter-kernel), found through their service files, and
+ * {@link io.github.rnnlab.jupyter.RnnlabKotlinIntegration} (the Kotlin kernel), found through
+ * {@code META-INF/kotlin-jupyter-libraries/libraries.json}, are the only classes that touch a kernel.
  */
 @NullMarked
 package io.github.rnnlab.jupyter;

@@ -32,4 +32,15 @@ interface CellMap {
 
   /** ∂output/∂state, [outputSize][stateSize]. */
   double[][] outputJacobian(double[] state);
+
+  /** A double-precision copy of a float matrix, for the maps' weight snapshots. */
+  static double[][] toDouble(float[][] m) {
+    double[][] d = new double[m.length][m[0].length];
+    for (int r = 0; r < m.length; r++) {
+      for (int c = 0; c < m[r].length; c++) {
+        d[r][c] = m[r][c];
+      }
+    }
+    return d;
+  }
 }

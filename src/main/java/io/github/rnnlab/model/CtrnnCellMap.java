@@ -30,8 +30,8 @@ final class CtrnnCellMap implements CellMap {
     this.alpha = alpha;
     this.placement = placement;
     this.f = f;
-    this.wIn = toDouble(wIn);
-    this.wRec = toDouble(wRec);
+    this.wIn = CellMap.toDouble(wIn);
+    this.wRec = CellMap.toDouble(wRec);
     this.bias = new double[h];
     for (int j = 0; j < h; j++) {
       bias[j] = (double) bIn[j] + bRec[j];
@@ -48,16 +48,6 @@ final class CtrnnCellMap implements CellMap {
         baseU[j] = stp.synapse(j).u();
       }
     }
-  }
-
-  private static double[][] toDouble(float[][] m) {
-    double[][] d = new double[m.length][m[0].length];
-    for (int r = 0; r < m.length; r++) {
-      for (int c = 0; c < m[r].length; c++) {
-        d[r][c] = m[r][c];
-      }
-    }
-    return d;
   }
 
   @Override

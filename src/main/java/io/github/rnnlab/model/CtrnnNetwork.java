@@ -71,12 +71,10 @@ public abstract sealed class CtrnnNetwork extends Network permits Ctrnn, EiRnn, 
 
   /** Applies the settings every CTRNN network shares, as {@link #settings()} wrote them, to a builder. */
   static <B extends CtrnnSettings<B>> B apply(B b, JsonObject s) {
-    return b.inputSize(s.get("inputSize").getAsInt()).outputSize(s.get("outputSize").getAsInt())
-        .dtMs(s.get("dtMs").getAsDouble()).tauMs(s.get("tauMs").getAsDouble())
+    return applySettings(b, s).tauMs(s.get("tauMs").getAsDouble())
         .reluPlacement(ReluPlacement.valueOf(s.get("reluPlacement").getAsString()))
         .activation(Activation.valueOf(s.get("activation").getAsString()))
-        .sigmaRec(s.get("sigmaRec").getAsDouble()).sigmaIn(s.get("sigmaIn").getAsDouble()).loss(loss(s))
-        .seed(s.get("seed").getAsLong());
+        .sigmaRec(s.get("sigmaRec").getAsDouble()).sigmaIn(s.get("sigmaIn").getAsDouble());
   }
 
   /** α = dt/τ, which must be at most 1. */

@@ -1,58 +1,23 @@
 package io.github.rnnlab.model;
 
 import io.github.rnnlab.internal.Checks;
-import io.github.rnnlab.task.Task;
 import java.util.Objects;
 
 /**
- * The settings every CTRNN-based network shares, with their defaults: sizes, dt and τ in ms, the activation and its
- * placement, noise, the loss and the seed of the initial weights. {@link Ctrnn.Builder}, {@link EiRnn.Builder} and
+ * The settings every CTRNN-based network shares besides those of {@link NetworkSettings}, with their defaults: τ in
+ * ms, the activation and its placement, and noise. {@link Ctrnn.Builder}, {@link EiRnn.Builder} and
  * {@link HierarchicalCtrnn.Builder} extend it.
  *
  * @param <B> the builder type, which every setter returns
  */
-public abstract class CtrnnSettings<B extends CtrnnSettings<B>> {
-  int inputSize;
-  int outputSize;
-  double dtMs = 100;
+public abstract class CtrnnSettings<B extends CtrnnSettings<B>> extends NetworkSettings<B> {
   double tauMs = 100;
   ReluPlacement reluPlacement = ReluPlacement.INSIDE;
   Activation activation = Activation.RELU;
   double sigmaRec;
   double sigmaIn;
-  Loss loss = Loss.crossEntropy();
-  long seed;
 
   CtrnnSettings() {}
-
-  abstract B self();
-
-  /**
-   * Input size, output size, dt and the loss from {@code task}: cross-entropy for label targets, mean squared error
-   * for float targets.
-   */
-  public B forTask(Task task) {
-    return inputSize(task.inputSize()).outputSize(task.outputSize()).dtMs(task.dtMs())
-        .loss(Loss.forTargets(task.hasLabels()));
-  }
-
-  /** The number of input channels (required, > 0). */
-  public B inputSize(int inputSize) {
-    this.inputSize = Checks.positive("inputSize", inputSize);
-    return self();
-  }
-
-  /** The number of outputs (required, > 0). */
-  public B outputSize(int outputSize) {
-    this.outputSize = Checks.positive("outputSize", outputSize);
-    return self();
-  }
-
-  /** The time step in ms (default 100, neurogym's). */
-  public B dtMs(double dtMs) {
-    this.dtMs = Checks.positive("dtMs", dtMs);
-    return self();
-  }
 
   /** The time constant τ in ms (default 100), shared by every module. */
   public B tauMs(double tauMs) {
@@ -87,24 +52,10 @@ public abstract class CtrnnSettings<B extends CtrnnSettings<B>> {
     return self();
   }
 
-  /** The training loss (default cross-entropy; {@link #forTask} picks the one that fits the task's targets). */
-  public B loss(Loss loss) {
-    this.loss = Objects.requireNonNull(loss, "loss");
-    return self();
-  }
-
-  /** The seed of the initial weights and of the training noise (default 0). */
-  public B seed(long seed) {
-    this.seed = seed;
-    return self();
-  }
-
-  /** Checks the sizes were set. */
+  /** Checks the sizes were set and α = dt/τ is at most 1. */
+  @Override
   void requireSizes(String hidden, int hiddenSize) {
-    if (inputSize == 0 || hiddenSize == 0 || outputSize == 0) {
-      throw new IllegalArgumentException("inputSize, " + hidden + " and outputSize must all be set (> 0); got "
-          + inputSize + ", " + hiddenSize + ", " + outputSize);
-    }
+    super.requireSizes(hidden, hiddenSize);
     CtrnnNetwork.alpha(dtMs, tauMs);
   }
 }

@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * What every rnnlab network shares: an {@link Engine} running its layers, its sizes and dt, and the stream its
  * training noise is drawn from (seeded with the network's seed, one draw per batch). Not thread-safe.
  */
-public abstract sealed class Network implements RecurrentNetwork permits CtrnnNetwork {
+public abstract sealed class Network implements RecurrentNetwork permits CtrnnNetwork, GatedNetwork {
   private final int inputSize;
   private final int outputSize;
   private final double dtMs;
@@ -138,6 +138,12 @@ public abstract sealed class Network implements RecurrentNetwork permits CtrnnNe
     o.addProperty("seed", seed);
     o.addProperty("loss", loss().usesLabels() ? "cross_entropy" : "mean_squared_error");
     return o;
+  }
+
+  /** Applies the settings every network shares, as {@link #settings()} wrote them, to a builder. */
+  static <B extends NetworkSettings<B>> B applySettings(B b, JsonObject s) {
+    return b.inputSize(s.get("inputSize").getAsInt()).outputSize(s.get("outputSize").getAsInt())
+        .dtMs(s.get("dtMs").getAsDouble()).loss(loss(s)).seed(s.get("seed").getAsLong());
   }
 
   /** The loss named in saved settings. */

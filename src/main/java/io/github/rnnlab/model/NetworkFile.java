@@ -37,7 +37,9 @@ final class NetworkFile {
   private static final Map<String, Function<JsonObject, Network>> KINDS = Map.of(
       "Ctrnn", Ctrnn::fromSettings,
       "EiRnn", EiRnn::fromSettings,
-      "HierarchicalCtrnn", HierarchicalCtrnn::fromSettings);
+      "HierarchicalCtrnn", HierarchicalCtrnn::fromSettings,
+      "Lstm", Lstm::fromSettings,
+      "Gru", Gru::fromSettings);
 
   private NetworkFile() {}
 

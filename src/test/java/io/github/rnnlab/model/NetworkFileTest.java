@@ -38,7 +38,11 @@ class NetworkFileTest {
     EiRnn ei = EiRnn.builder().inputSize(3).hiddenSize(10).outputSize(3).dtMs(20).sigmaRec(0.15).seed(7).build();
     HierarchicalCtrnn stack = HierarchicalCtrnn.builder().inputSize(3).hiddenSizes(4, 5).outputSize(3).seed(2)
         .build();
-    return Stream.of(plastic, mse, ei, stack);
+    Lstm lstm = Lstm.builder().inputSize(3).hiddenSize(4).outputSize(2).dtMs(20).loss(Loss.meanSquaredError())
+        .seed(5).build();
+    lstm.parameter("weight_hh").constrain(WeightConstraint.mask(CtrnnGradientTest.randomMask(16, 4, 3)));
+    Gru gru = Gru.builder().inputSize(3).hiddenSize(5).outputSize(3).seed(6).build();
+    return Stream.of(plastic, mse, ei, stack, lstm, gru);
   }
 
   @ParameterizedTest
