@@ -4,6 +4,8 @@ import io.github.rnnlab.model.*;
 import io.github.rnnlab.train.*;
 import io.github.rnnlab.analysis.*;
 import io.github.rnnlab.plot.*;
+import io.github.rnnlab.dynamics.*;
+import io.github.rnnlab.rls.*;
 import io.github.rnnlab.jupyter.Notebook;
 import tech.tablesaw.api.*;
 import org.nd4j.linalg.api.ndarray.INDArray;

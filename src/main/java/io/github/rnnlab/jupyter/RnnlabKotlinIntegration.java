@@ -47,6 +47,8 @@ public final class RnnlabKotlinIntegration extends JupyterIntegration {
       "io.github.rnnlab.train.*",
       "io.github.rnnlab.analysis.*",
       "io.github.rnnlab.plot.*",
+      "io.github.rnnlab.dynamics.*",
+      "io.github.rnnlab.rls.*",
       "io.github.rnnlab.jupyter.Notebook",
       "tech.tablesaw.api.*",
       "org.nd4j.linalg.api.ndarray.INDArray",
