@@ -73,7 +73,7 @@ public final class ConditionAverages {
     for (int i = 0; i < evaluation.size(); i++) {
       List<Double> key = new ArrayList<>();
       for (String v : variables) {
-        key.add(Evaluation.value(evaluation.trial(i), v));
+        key.add(Trials.value(evaluation.trial(i), v));
       }
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
     }

@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -47,22 +46,6 @@ public final class Evaluation {
    * @throws IllegalArgumentException if {@code count} is not positive or the network does not fit the task
    */
   public static Evaluation run(RecurrentNetwork network, Task task, int count, long seed) {
-    return run(network, task, count, seed, false);
-  }
-
-  /**
-   * As {@link #run}, with the network's training noise on (its recurrent noise σ_rec and input noise σ_in, if it has
-   * any), drawn from {@code seed} as well: how the tutorial's EI notebook measures its accuracy, since its network
-   * adds recurrent noise at every step, in training and after. Without noise the same network usually does a little
-   * better.
-   *
-   * @throws IllegalArgumentException if {@code count} is not positive or the network does not fit the task
-   */
-  public static Evaluation runWithNoise(RecurrentNetwork network, Task task, int count, long seed) {
-    return run(network, task, count, seed, true);
-  }
-
-  private static Evaluation run(RecurrentNetwork network, Task task, int count, long seed, boolean noise) {
     if (count <= 0) {
       throw new IllegalArgumentException("count of trials must be > 0; got " + count);
     }
@@ -79,10 +62,7 @@ public final class Evaluation {
     for (int i = 0; i < count; i++) {
       byLength.computeIfAbsent(trials.get(i).steps(), k -> new ArrayList<>()).add(i);
     }
-    // One noise seed per batch of equal-length trials, in order of first appearance: reproducible from seed alone.
-    SplittableRandom noiseSeeds = new SplittableRandom(~seed);
     byLength.forEach((steps, members) -> {
-      long noiseSeed = noiseSeeds.nextLong();
       int batch = members.size();
       int nIn = task.inputSize();
       float[] inputs = new float[steps * batch * nIn];
@@ -94,8 +74,7 @@ public final class Evaluation {
           }
         }
       }
-      INDArray in = Nd4j.create(inputs, new long[] {steps, batch, nIn}, 'c');
-      Rollout rollout = noise ? network.forward(in, noiseSeed) : network.forward(in);
+      Rollout rollout = network.forward(Nd4j.create(inputs, new long[] {steps, batch, nIn}, 'c'));
       float[] out = rollout.outputs().data().asFloat();
       float[] hidden = rollout.hidden().data().asFloat();
       int nOut = network.outputSize();
@@ -191,8 +170,7 @@ public final class Evaluation {
         DoubleColumn.create("accuracy", counts.values().stream().mapToDouble(c -> (double) c[1] / c[0])));
   }
 
-  /** The value of trial variable {@code variable}; throws naming the trial's variables if there is none. */
-  static double value(Trial trial, String variable) {
+  private static double value(Trial trial, String variable) {
     Double v = trial.info().get(variable);
     if (v == null) {
       throw new IllegalArgumentException("unknown trial variable '" + variable + "'; trials have "
@@ -229,25 +207,29 @@ public final class Evaluation {
    * @throws IllegalArgumentException if the trials have no such period
    */
   public INDArray stackedActivity(String period) {
-    List<float[][]> parts = new ArrayList<>();
+    List<float[]> rows = new ArrayList<>();
     for (int i = 0; i < activity.length; i++) {
-      parts.add(rows(i, period));
+      rows.addAll(Arrays.asList(rows(i, period)));
     }
-    return stack(parts, units());
+    return rows.isEmpty() ? Nd4j.create(DataType.FLOAT, 0, units()) : Nd4j.create(rows.toArray(new float[0][]));
   }
 
   /** The hidden activity of trial {@code i}: (steps, units), float32. */
   public INDArray activity(int i) {
-    return stack(List.<float[][]>of(rows(i)), units());
+    return Nd4j.create(rows(i));
   }
 
   /**
    * The hidden activity of trial {@code i} during {@code period}: (steps of the period, units), float32.
    *
-   * @throws IllegalArgumentException if the trial has no such period
+   * @throws IllegalArgumentException if the trial has no such period, or it has no steps
    */
   public INDArray activity(int i, String period) {
-    return stack(List.<float[][]>of(rows(i, period)), units());
+    float[][] rows = rows(i, period);
+    if (rows.length == 0) {
+      throw new IllegalArgumentException("period '" + period + "' of trial " + i + " has no steps");
+    }
+    return Nd4j.create(rows);
   }
 
   /** The number of hidden units whose activity was recorded. */
@@ -274,8 +256,7 @@ public final class Evaluation {
    * @throws IllegalArgumentException if the block sizes do not add up to the number of units
    */
   public Figure plotActivity(int i, List<String> groupNames, List<Integer> groupSizes) {
-    float[][] rows = rows(i);
-    return UnitTracesChart.of("Activity in trial " + i, rows, groupNames, groupSizes);
+    return UnitTracesChart.of("Activity in trial " + i, rows(i), groupNames, groupSizes);
   }
 
   /** The rates of every unit over trial {@code i} against the time step, one line per unit. */
@@ -284,17 +265,14 @@ public final class Evaluation {
   }
 
   private INDArray stacked() {
-    return stack(Arrays.asList(activity), units());
-  }
-
-  private static INDArray stack(List<float[][]> parts, int units) {
+    int units = activity[0][0].length;
     int rows = 0;
-    for (float[][] a : parts) {
+    for (float[][] a : activity) {
       rows += a.length;
     }
     float[] flat = new float[rows * units];
     int r = 0;
-    for (float[][] a : parts) {
+    for (float[][] a : activity) {
       for (float[] step : a) {
         System.arraycopy(step, 0, flat, r++ * units, units);
       }

@@ -58,7 +58,7 @@ public final class Selectivity {
   public static Selectivity dPrime(Evaluation evaluation, String period, String variable) {
     TreeSet<Double> values = new TreeSet<>();
     for (int i = 0; i < evaluation.size(); i++) {
-      values.add(Evaluation.value(evaluation.trial(i), variable));
+      values.add(Trials.value(evaluation.trial(i), variable));
     }
     if (values.size() != 2) {
       throw new IllegalArgumentException("d′ compares two conditions, but '" + variable + "' takes " + values.size()
@@ -71,7 +71,7 @@ public final class Selectivity {
     double[][] squares = new double[2][units];
     long[] count = new long[2];
     for (int i = 0; i < evaluation.size(); i++) {
-      int c = Evaluation.value(evaluation.trial(i), variable) == a ? 0 : 1;
+      int c = Trials.value(evaluation.trial(i), variable) == a ? 0 : 1;
       for (float[] step : evaluation.rows(i, period)) {
         count[c]++;
         for (int u = 0; u < units; u++) {

@@ -51,6 +51,11 @@ public final class StoreRecall implements Task {
     return new Builder();
   }
 
+  /** A builder holding this task's settings. */
+  public Builder toBuilder() {
+    return new Builder().dtMs(dtMs).blockSteps(minBlockSteps, maxBlockSteps).repeats(repeats);
+  }
+
   @Override
   public String name() {
     return "StoreRecall";
