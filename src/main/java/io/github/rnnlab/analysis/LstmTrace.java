@@ -159,9 +159,12 @@ public final class LstmTrace {
   }
 
   private static XYChart panel(String title, String xTitle, Map<String, double[]> curves, double[] x) {
-    XYChart chart = Charts.xy(title, xTitle, "", 720, 200);
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-    chart.getStyler().setXAxisMin(0.0).setXAxisMax(x.length - 1.0);
+    // Legends below the plots, so that the four panels' time axes line up.
+    XYChart chart = Charts.xy(title, xTitle, "", 720, 210);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+    // Limits half a step beyond the data: XChart then picks round ticks instead of one at every step.
+    chart.getStyler().setXAxisMin(-0.5).setXAxisMax(x.length - 0.5);
     chart.getStyler().setMarkerSize(4);
     curves.forEach((name, y) -> chart.addSeries(name, x, y).setMarker(SeriesMarkers.CIRCLE)
         .setLineStyle(SeriesLines.SOLID));
