@@ -1,5 +1,6 @@
 package io.github.rnnlab.dynamics;
 
+import io.github.rnnlab.internal.Checks;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,8 +28,8 @@ public final class Connectivity {
    * @throws IllegalArgumentException if {@code units} &lt; 1 or {@code gain} is negative or not finite
    */
   public static INDArray gaussian(int units, double gain, long seed) {
-    Check.positive("units", units);
-    Check.nonNegative("gain", gain);
+    Checks.positive("units", units);
+    Checks.nonNegative("gain", gain);
     double scale = gain / Math.sqrt(units);
     SplittableRandom random = new SplittableRandom(seed);
     double[][] j = new double[units][units];

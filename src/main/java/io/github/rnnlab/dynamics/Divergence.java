@@ -1,5 +1,6 @@
 package io.github.rnnlab.dynamics;
 
+import io.github.rnnlab.internal.Checks;
 import io.github.rnnlab.plot.Figure;
 import io.github.rnnlab.plot.LineChart;
 import java.util.Locale;
@@ -48,8 +49,8 @@ public final class Divergence {
    *     not fit
    */
   public static Divergence of(RateNetwork net, Input input, int steps, double perturbation, long seed) {
-    Check.positive("steps", steps);
-    Check.positive("perturbation", perturbation);
+    Checks.positive("steps", steps);
+    Checks.positive("perturbation", perturbation);
     net.requireFits(input, steps);
     SplittableRandom random = new SplittableRandom(seed);
     float[] x0 = RateNetwork.gaussianState(net.units(), 1, random);

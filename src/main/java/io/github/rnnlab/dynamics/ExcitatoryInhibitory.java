@@ -1,5 +1,6 @@
 package io.github.rnnlab.dynamics;
 
+import io.github.rnnlab.internal.Checks;
 /**
  * Settings of an excitatory/inhibitory random matrix after Rajan &amp; Abbott (2006); {@link
  * Connectivity#excitatoryInhibitory} draws one. Means and standard deviations are in units of 1/√N: an excitatory
@@ -30,10 +31,10 @@ public record ExcitatoryInhibitory(int units, double fractionExcitatory, double 
     if (!(fractionExcitatory > 0 && fractionExcitatory < 1)) {
       throw new IllegalArgumentException("fractionExcitatory must be in (0, 1); got " + fractionExcitatory);
     }
-    Check.finite("meanExcitatory", meanExcitatory);
-    Check.finite("meanInhibitory", meanInhibitory);
-    Check.nonNegative("sdExcitatory", sdExcitatory);
-    Check.nonNegative("sdInhibitory", sdInhibitory);
+    Checks.finite("meanExcitatory", meanExcitatory);
+    Checks.finite("meanInhibitory", meanInhibitory);
+    Checks.nonNegative("sdExcitatory", sdExcitatory);
+    Checks.nonNegative("sdInhibitory", sdInhibitory);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.rnnlab.dynamics;
 
+import io.github.rnnlab.internal.Checks;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,11 +29,11 @@ public final class FrozenInput implements Input {
    */
   public static FrozenInput smoothedNoise(int units, int steps, double dtMs, double tauMs, double amplitude,
       long seed) {
-    Check.positive("units", units);
-    Check.positive("steps", steps);
-    Check.positive("dtMs", dtMs);
-    Check.positive("tauMs", tauMs);
-    Check.nonNegative("amplitude", amplitude);
+    Checks.positive("units", units);
+    Checks.positive("steps", steps);
+    Checks.positive("dtMs", dtMs);
+    Checks.positive("tauMs", tauMs);
+    Checks.nonNegative("amplitude", amplitude);
     SplittableRandom random = new SplittableRandom(seed);
     double decay = Math.exp(-dtMs / tauMs);
     double scale = Math.sqrt(tauMs / dtMs);
@@ -57,11 +58,11 @@ public final class FrozenInput implements Input {
    * @throws IllegalArgumentException if {@code unitsBySteps} is not 2-D, is empty or holds non-finite values
    */
   public static FrozenInput of(INDArray unitsBySteps) {
-    Check.shape("unitsBySteps", unitsBySteps, -1, -1);
+    Checks.shape("unitsBySteps", unitsBySteps, -1, -1);
     int units = (int) unitsBySteps.size(0);
     int steps = (int) unitsBySteps.size(1);
-    Check.positive("units (rows of the input)", units);
-    Check.positive("steps (columns of the input)", steps);
+    Checks.positive("units (rows of the input)", units);
+    Checks.positive("steps (columns of the input)", steps);
     float[][] values = new float[steps][units];
     for (int s = 0; s < steps; s++) {
       for (int i = 0; i < units; i++) {

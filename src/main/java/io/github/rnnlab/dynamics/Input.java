@@ -1,5 +1,6 @@
 package io.github.rnnlab.dynamics;
 
+import io.github.rnnlab.internal.Checks;
 import java.util.SplittableRandom;
 
 /**
@@ -31,10 +32,10 @@ public interface Input {
    *     {@code dtMs} ≤ 0
    */
   static Input sinusoids(int units, double amplitude, double frequencyHz, double dtMs, long seed) {
-    Check.positive("units", units);
-    Check.nonNegative("amplitude", amplitude);
-    Check.nonNegative("frequencyHz", frequencyHz);
-    Check.positive("dtMs", dtMs);
+    Checks.positive("units", units);
+    Checks.nonNegative("amplitude", amplitude);
+    Checks.nonNegative("frequencyHz", frequencyHz);
+    Checks.positive("dtMs", dtMs);
     SplittableRandom random = new SplittableRandom(seed);
     double[] phase = new double[units];
     for (int i = 0; i < units; i++) {

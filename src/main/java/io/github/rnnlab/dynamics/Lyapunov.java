@@ -1,5 +1,6 @@
 package io.github.rnnlab.dynamics;
 
+import io.github.rnnlab.internal.Checks;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -28,8 +29,8 @@ public final class Lyapunov {
    *     negative, or the input does not fit
    */
   public static double largest(RateNetwork net, Input input, double transientMs, double durationMs, long seed) {
-    Check.nonNegative("transientMs", transientMs);
-    Check.positive("durationMs", durationMs);
+    Checks.nonNegative("transientMs", transientMs);
+    Checks.positive("durationMs", durationMs);
     int transientSteps = (int) Math.round(transientMs / net.dtMs());
     int every = Math.max(1, (int) Math.round(RENORMALISE_MS / net.dtMs()));
     int intervals = (int) Math.round(durationMs / (every * net.dtMs()));

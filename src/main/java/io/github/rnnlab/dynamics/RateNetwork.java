@@ -1,5 +1,6 @@
 package io.github.rnnlab.dynamics;
 
+import io.github.rnnlab.internal.Checks;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -139,7 +140,7 @@ public final class RateNetwork {
   }
 
   Simulation simulate(int steps, Input input, float[] x0, long noiseSeed) {
-    Check.positive("steps", steps);
+    Checks.positive("steps", steps);
     requireFits(input, steps);
     if ((long) (steps + 1) * units() > MAX_RECORDED_VALUES) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -254,7 +255,7 @@ public final class RateNetwork {
         throw new IllegalArgumentException("weights must be a square N × N matrix with N >= 1; got shape "
             + Arrays.toString(j.shape()));
       }
-      Check.shape("weights", j, -1, -1);
+      Checks.shape("weights", j, -1, -1);
       int n = (int) j.size(0);
       float[][] c = new float[n][n];
       for (int to = 0; to < n; to++) {
@@ -272,7 +273,7 @@ public final class RateNetwork {
      * @throws IllegalArgumentException if not finite and &gt; 0
      */
     public Builder tauMs(double value) {
-      tauMs = Check.positive("tauMs", value);
+      tauMs = Checks.positive("tauMs", value);
       return this;
     }
 
@@ -282,7 +283,7 @@ public final class RateNetwork {
      * @throws IllegalArgumentException if not finite and &gt; 0
      */
     public Builder dtMs(double value) {
-      dtMs = Check.positive("dtMs", value);
+      dtMs = Checks.positive("dtMs", value);
       return this;
     }
 
@@ -299,7 +300,7 @@ public final class RateNetwork {
      * @throws IllegalArgumentException if negative or not finite
      */
     public Builder noiseLevel(double value) {
-      noiseLevel = Check.nonNegative("noiseLevel", value);
+      noiseLevel = Checks.nonNegative("noiseLevel", value);
       return this;
     }
 
@@ -313,7 +314,7 @@ public final class RateNetwork {
       if (c == null) {
         throw new IllegalArgumentException("weights are required: call weights(J), e.g. with Connectivity.gaussian");
       }
-      Check.stepShorterThanTau(dtMs, tauMs);
+      Checks.stepShorterThanTau(dtMs, tauMs);
       return new RateNetwork(copy(c), tauMs, dtMs, nonlinearity, noiseLevel);
     }
   }

@@ -1,5 +1,6 @@
 package io.github.rnnlab.dynamics;
 
+import io.github.rnnlab.internal.Checks;
 import java.util.Arrays;
 import java.util.List;
 
@@ -37,8 +38,8 @@ public record Region(String name, int[] units) {
    * @throws IllegalArgumentException if {@code first} &lt; 0 or {@code count} &lt; 1
    */
   public static Region range(String name, int first, int count) {
-    Check.nonNegative("first", first);
-    Check.positive("count", count);
+    Checks.nonNegative("first", first);
+    Checks.positive("count", count);
     int[] units = new int[count];
     for (int k = 0; k < count; k++) {
       units[k] = first + k;

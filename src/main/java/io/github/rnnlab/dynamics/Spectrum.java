@@ -1,5 +1,6 @@
 package io.github.rnnlab.dynamics;
 
+import io.github.rnnlab.internal.Checks;
 import io.github.rnnlab.plot.ComplexPlaneChart;
 import io.github.rnnlab.plot.Figure;
 import java.util.Arrays;
@@ -46,7 +47,7 @@ public final class Spectrum {
       throw new IllegalArgumentException("eigenvalues need a non-empty square matrix; got shape "
           + Arrays.toString(matrix.shape()));
     }
-    Check.shape("matrix", matrix, -1, -1);
+    Checks.shape("matrix", matrix, -1, -1);
     return of(matrix.toDoubleMatrix());
   }
 

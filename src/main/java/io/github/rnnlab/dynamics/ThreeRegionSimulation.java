@@ -1,5 +1,6 @@
 package io.github.rnnlab.dynamics;
 
+import io.github.rnnlab.internal.Checks;
 import io.github.rnnlab.plot.ActivityChart;
 import io.github.rnnlab.plot.Figure;
 import java.util.ArrayList;
@@ -200,9 +201,9 @@ public final class ThreeRegionSimulation {
      * @throws IllegalArgumentException if one is negative
      */
     public Settings gains(double a, double b, double c) {
-      gainA = Check.nonNegative("gainA", a);
-      gainB = Check.nonNegative("gainB", b);
-      gainC = Check.nonNegative("gainC", c);
+      gainA = Checks.nonNegative("gainA", a);
+      gainB = Checks.nonNegative("gainB", b);
+      gainC = Checks.nonNegative("gainC", c);
       return this;
     }
 
@@ -212,7 +213,7 @@ public final class ThreeRegionSimulation {
      * @throws IllegalArgumentException if not finite
      */
     public Settings amplitudeInterRegion(double value) {
-      amplitudeInterRegion = Check.finite("amplitudeInterRegion", value);
+      amplitudeInterRegion = Checks.finite("amplitudeInterRegion", value);
       return this;
     }
 
@@ -222,7 +223,7 @@ public final class ThreeRegionSimulation {
      * @throws IllegalArgumentException if not in (0, 1]
      */
     public Settings fractionInterRegion(double value) {
-      fractionInterRegion = Check.fraction("fractionInterRegion", value);
+      fractionInterRegion = Checks.fraction("fractionInterRegion", value);
       return this;
     }
 
@@ -236,7 +237,7 @@ public final class ThreeRegionSimulation {
 
     /** Runs the simulation. */
     public ThreeRegionSimulation run() {
-      Check.stepShorterThanTau(dtMs, tauMs);
+      Checks.stepShorterThanTau(dtMs, tauMs);
       int n = units;
       int samples = (int) Math.round(durationMs / dtMs) + 1;
       int lead = (int) Math.round(leadMs / dtMs);

@@ -1,6 +1,6 @@
 package io.github.rnnlab.rls;
 
-import io.github.rnnlab.dynamics.Check;
+import io.github.rnnlab.internal.Checks;
 import io.github.rnnlab.dynamics.Connectivity;
 import io.github.rnnlab.dynamics.FrozenInput;
 import io.github.rnnlab.dynamics.Nonlinearity;
@@ -158,7 +158,7 @@ public final class BumpSequence {
      * @throws IllegalArgumentException if &lt; 1
      */
     public Builder units(int value) {
-      units = Check.positive("units", value);
+      units = Checks.positive("units", value);
       return this;
     }
 
@@ -168,7 +168,7 @@ public final class BumpSequence {
      * @throws IllegalArgumentException if negative
      */
     public Builder gain(double value) {
-      gain = Check.nonNegative("gain", value);
+      gain = Checks.nonNegative("gain", value);
       return this;
     }
 
@@ -178,7 +178,7 @@ public final class BumpSequence {
      * @throws IllegalArgumentException if negative
      */
     public Builder noiseLevel(double value) {
-      noiseLevel = Check.nonNegative("noiseLevel", value);
+      noiseLevel = Checks.nonNegative("noiseLevel", value);
       return this;
     }
 
@@ -188,7 +188,7 @@ public final class BumpSequence {
      * @throws IllegalArgumentException if negative
      */
     public Builder inputAmplitude(double value) {
-      inputAmplitude = Check.nonNegative("inputAmplitude", value);
+      inputAmplitude = Checks.nonNegative("inputAmplitude", value);
       return this;
     }
 
@@ -198,8 +198,8 @@ public final class BumpSequence {
      * @throws IllegalArgumentException if {@code intervals} &lt; 1 or {@code dtDataMs} is not positive
      */
     public Builder data(int intervals, double dtDataMs) {
-      this.intervals = Check.positive("intervals", intervals);
-      this.dtDataMs = Check.positive("dtDataMs", dtDataMs);
+      this.intervals = Checks.positive("intervals", intervals);
+      this.dtDataMs = Checks.positive("dtDataMs", dtDataMs);
       return this;
     }
 

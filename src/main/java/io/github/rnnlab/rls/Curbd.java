@@ -1,6 +1,6 @@
 package io.github.rnnlab.rls;
 
-import io.github.rnnlab.dynamics.Check;
+import io.github.rnnlab.internal.Checks;
 import io.github.rnnlab.dynamics.Connectivity;
 import io.github.rnnlab.dynamics.FrozenInput;
 import io.github.rnnlab.dynamics.Nonlinearity;
@@ -66,7 +66,7 @@ public final class Curbd {
      * @throws IllegalArgumentException if not 2-D with at least 2 samples, or not finite
      */
     public Builder activity(INDArray neuronsBySamples) {
-      Check.shape("activity", neuronsBySamples, -1, -1);
+      Checks.shape("activity", neuronsBySamples, -1, -1);
       if (neuronsBySamples.size(1) < 2 || neuronsBySamples.size(0) < 1) {
         throw new IllegalArgumentException("activity needs at least 1 neuron and 2 samples; got shape ["
             + neuronsBySamples.size(0) + ", " + neuronsBySamples.size(1) + "]");
@@ -81,7 +81,7 @@ public final class Curbd {
      * @throws IllegalArgumentException if not finite and &gt; 0
      */
     public Builder dtDataMs(double value) {
-      dtDataMs = Check.positive("dtDataMs", value);
+      dtDataMs = Checks.positive("dtDataMs", value);
       return this;
     }
 
@@ -97,7 +97,7 @@ public final class Curbd {
      * @throws IllegalArgumentException if &lt; 1
      */
     public Builder dtFactor(int value) {
-      dtFactor = Check.positive("dtFactor", value);
+      dtFactor = Checks.positive("dtFactor", value);
       return this;
     }
 
@@ -107,7 +107,7 @@ public final class Curbd {
      * @throws IllegalArgumentException if negative
      */
     public Builder gain(double value) {
-      gain = Check.nonNegative("gain", value);
+      gain = Checks.nonNegative("gain", value);
       return this;
     }
 
@@ -117,7 +117,7 @@ public final class Curbd {
      * @throws IllegalArgumentException if not finite and &gt; 0
      */
     public Builder tauMs(double value) {
-      tauMs = Check.positive("tauMs", value);
+      tauMs = Checks.positive("tauMs", value);
       return this;
     }
 
@@ -127,9 +127,9 @@ public final class Curbd {
      * @throws IllegalArgumentException if {@code trainingRuns} &lt; 0, {@code freeRuns} &lt; 0 or both are 0
      */
     public Builder runs(int trainingRuns, int freeRuns) {
-      Check.nonNegative("trainingRuns", trainingRuns);
-      Check.nonNegative("freeRuns", freeRuns);
-      Check.positive("trainingRuns + freeRuns", trainingRuns + freeRuns);
+      Checks.nonNegative("trainingRuns", trainingRuns);
+      Checks.nonNegative("freeRuns", freeRuns);
+      Checks.positive("trainingRuns + freeRuns", trainingRuns + freeRuns);
       this.trainingRuns = trainingRuns;
       this.freeRuns = freeRuns;
       return this;
@@ -156,7 +156,7 @@ public final class Curbd {
       List<Region> parts = regions.isEmpty() ? List.of(Region.range("all", 0, n)) : regions;
       Region.requireDisjoint(parts, n);
       double dtMs = dtDataMs / dtFactor;
-      Check.stepShorterThanTau(dtMs, tauMs);
+      Checks.stepShorterThanTau(dtMs, tauMs);
       float[][] normalised = normalise(PinningResult.transpose(data.toFloatMatrix()));
       int samples = normalised.length;
       int steps = DataRuns.steps(samples, dtDataMs, dtMs);

@@ -1,6 +1,6 @@
 package io.github.rnnlab.rls;
 
-import io.github.rnnlab.dynamics.Check;
+import io.github.rnnlab.internal.Checks;
 import io.github.rnnlab.dynamics.FrozenInput;
 import io.github.rnnlab.dynamics.RateNetwork;
 import io.github.rnnlab.dynamics.Region;
@@ -49,10 +49,10 @@ public final class CurbdDecomposition {
    */
   public static CurbdDecomposition of(RateNetwork network, INDArray unitsBySteps, FrozenInput input,
       List<Region> regions, double dtMs) {
-    Check.shape("unitsBySteps", unitsBySteps, network.units(), -1);
+    Checks.shape("unitsBySteps", unitsBySteps, network.units(), -1);
     Region.requireDisjoint(regions, network.units());
     input.requireFits(network.units(), (int) unitsBySteps.size(1));
-    Check.positive("dtMs", dtMs);
+    Checks.positive("dtMs", dtMs);
     return of(network, PinningResult.transpose(unitsBySteps.toFloatMatrix()), input, List.copyOf(regions), dtMs);
   }
 

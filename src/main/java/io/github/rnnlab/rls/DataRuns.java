@@ -1,6 +1,6 @@
 package io.github.rnnlab.rls;
 
-import io.github.rnnlab.dynamics.Check;
+import io.github.rnnlab.internal.Checks;
 import io.github.rnnlab.dynamics.Input;
 import io.github.rnnlab.dynamics.Integrator;
 import io.github.rnnlab.dynamics.RateNetwork;
@@ -136,7 +136,7 @@ final class DataRuns {
    * @throws IllegalArgumentException if {@code dtDataMs} &lt; {@code dtMs} (two samples would share a step)
    */
   static int[] sampleSteps(int samples, double dtDataMs, double dtMs) {
-    Check.positive("dtDataMs", dtDataMs);
+    Checks.positive("dtDataMs", dtDataMs);
     if (dtDataMs < dtMs) {
       throw new IllegalArgumentException("dtDataMs must be at least the network's dtMs (" + dtMs + "); got "
           + dtDataMs);

@@ -1,6 +1,6 @@
 package io.github.rnnlab.rls;
 
-import io.github.rnnlab.dynamics.Check;
+import io.github.rnnlab.internal.Checks;
 import io.github.rnnlab.dynamics.Input;
 import io.github.rnnlab.dynamics.Integrator;
 import io.github.rnnlab.dynamics.RateNetwork;
@@ -42,7 +42,7 @@ public final class Force {
    * @throws IllegalArgumentException if {@code periodMs} is not positive
    */
   public static DoubleUnaryOperator sumOfSines(double periodMs) {
-    Check.positive("periodMs", periodMs);
+    Checks.positive("periodMs", periodMs);
     double w = 2 * Math.PI / periodMs;
     double a = 1.3 / 1.5;
     return t -> a * (Math.sin(w * t) + Math.sin(2 * w * t) / 2 + Math.sin(3 * w * t) / 6 + Math.sin(4 * w * t) / 3);
@@ -79,9 +79,9 @@ public final class Force {
      * @throws IllegalArgumentException if one is negative or training is not positive
      */
     public Builder phasesMs(double before, double train, double test) {
-      beforeMs = Check.nonNegative("before (ms)", before);
-      trainMs = Check.positive("train (ms)", train);
-      testMs = Check.nonNegative("test (ms)", test);
+      beforeMs = Checks.nonNegative("before (ms)", before);
+      trainMs = Checks.positive("train (ms)", train);
+      testMs = Checks.nonNegative("test (ms)", test);
       return this;
     }
 
@@ -91,7 +91,7 @@ public final class Force {
      * @throws IllegalArgumentException if &lt; 1
      */
     public Builder learnEvery(int steps) {
-      learnEvery = Check.positive("learnEvery", steps);
+      learnEvery = Checks.positive("learnEvery", steps);
       return this;
     }
 
@@ -101,7 +101,7 @@ public final class Force {
      * @throws IllegalArgumentException if not finite and &gt; 0
      */
     public Builder p0(double value) {
-      p0 = Check.positive("p0", value);
+      p0 = Checks.positive("p0", value);
       return this;
     }
 

@@ -1,6 +1,6 @@
 package io.github.rnnlab.rls;
 
-import io.github.rnnlab.dynamics.Check;
+import io.github.rnnlab.internal.Checks;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -26,7 +26,7 @@ public final class Metrics {
       throw new IllegalArgumentException("data and model must have the same non-empty shape; got "
           + Arrays.toString(data.shape()) + " and " + Arrays.toString(model.shape()));
     }
-    Check.shape("data", data, -1, -1);
+    Checks.shape("data", data, -1, -1);
     return pVar(data.toFloatMatrix(), model.toFloatMatrix());
   }
 

@@ -1,6 +1,6 @@
 package io.github.rnnlab.rls;
 
-import io.github.rnnlab.dynamics.Check;
+import io.github.rnnlab.internal.Checks;
 import io.github.rnnlab.dynamics.Connectivity;
 import io.github.rnnlab.dynamics.Input;
 import io.github.rnnlab.dynamics.Nonlinearity;
@@ -73,7 +73,7 @@ public final class Pinning {
      * @throws IllegalArgumentException if not 2-D with at least 2 samples or not finite
      */
     public Builder targetRates(INDArray unitsBySamples) {
-      Check.shape("targetRates", unitsBySamples, -1, -1);
+      Checks.shape("targetRates", unitsBySamples, -1, -1);
       if (unitsBySamples.size(1) < 2) {
         throw new IllegalArgumentException("targetRates needs at least 2 samples (columns); got "
             + unitsBySamples.size(1));
@@ -88,7 +88,7 @@ public final class Pinning {
      * @throws IllegalArgumentException if not finite and &gt; 0
      */
     public Builder dtDataMs(double value) {
-      dtDataMs = Check.positive("dtDataMs", value);
+      dtDataMs = Checks.positive("dtDataMs", value);
       return this;
     }
 
@@ -98,7 +98,7 @@ public final class Pinning {
      * @throws IllegalArgumentException if not in (0, 1]
      */
     public Builder plasticFraction(double value) {
-      plasticFraction = Check.fraction("plasticFraction", value);
+      plasticFraction = Checks.fraction("plasticFraction", value);
       return this;
     }
 
@@ -109,7 +109,7 @@ public final class Pinning {
      * @throws IllegalArgumentException if {@code runs} &lt; 1 or {@code freeRuns} is not in 0..runs
      */
     public Builder runs(int runs, int freeRuns) {
-      Check.positive("runs", runs);
+      Checks.positive("runs", runs);
       if (freeRuns < 0 || freeRuns > runs) {
         throw new IllegalArgumentException("freeRuns must be in 0.." + runs + "; got " + freeRuns);
       }

@@ -1,6 +1,6 @@
 package io.github.rnnlab.rls;
 
-import io.github.rnnlab.dynamics.Check;
+import io.github.rnnlab.internal.Checks;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -36,8 +36,8 @@ public final class Rls {
    * @throws IllegalArgumentException if {@code inputs} &lt; 1 or {@code p0} is not positive
    */
   public Rls(int inputs, double p0) {
-    Check.positive("inputs", inputs);
-    Check.positive("p0", p0);
+    Checks.positive("inputs", inputs);
+    Checks.positive("p0", p0);
     p = new double[inputs][inputs];
     for (int i = 0; i < inputs; i++) {
       p[i][i] = p0;

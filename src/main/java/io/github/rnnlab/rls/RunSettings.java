@@ -1,6 +1,6 @@
 package io.github.rnnlab.rls;
 
-import io.github.rnnlab.dynamics.Check;
+import io.github.rnnlab.internal.Checks;
 
 /**
  * The settings that PINning and CURBD share, with their setters: P₀, the seed and where progress goes.
@@ -20,7 +20,7 @@ abstract class RunSettings<B extends RunSettings<B>> {
    * @throws IllegalArgumentException if not finite and &gt; 0
    */
   public B p0(double value) {
-    p0 = Check.positive("p0", value);
+    p0 = Checks.positive("p0", value);
     return self();
   }
 
