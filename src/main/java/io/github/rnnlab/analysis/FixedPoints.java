@@ -2,7 +2,7 @@ package io.github.rnnlab.analysis;
 
 import io.github.rnnlab.internal.Checks;
 import io.github.rnnlab.model.StepMap;
-import io.github.rnnlab.plot.EigenvalueChart;
+import io.github.rnnlab.plot.ComplexPlaneChart;
 import io.github.rnnlab.plot.Figure;
 import io.github.rnnlab.plot.StateSpaceChart;
 import java.text.DecimalFormat;
@@ -141,10 +141,10 @@ public final class FixedPoints {
 
   /**
    * The eigenvalues of every point (fixed or slow) in the complex plane with the unit circle: stable points' in blue,
-   * unstable points' in red.
+   * unstable points' in orange.
    */
   public Figure plot() {
-    List<EigenvalueChart.Group> groups = new ArrayList<>();
+    List<ComplexPlaneChart.Group> groups = new ArrayList<>();
     for (boolean stable : new boolean[] {true, false}) {
       List<FixedPoint> kind = points.stream().filter(p -> p.stable() == stable).toList();
       if (!kind.isEmpty()) {
@@ -155,21 +155,21 @@ public final class FixedPoints {
     if (groups.isEmpty()) {
       groups.add(group("no fixed points", List.of(), false));
     }
-    return EigenvalueChart.of("Eigenvalues of the Jacobian at the fixed points", groups);
+    return ComplexPlaneChart.of("Eigenvalues of the Jacobian at the fixed points", groups, 1);
   }
 
-  /** The eigenvalues of point {@code i} with the unit circle: inside it in blue, on or outside it in red. */
+  /** The eigenvalues of point {@code i} with the unit circle: inside it in blue, on or outside it in orange. */
   public Figure plotEigenvalues(int i) {
     List<Eigenvalue> all = get(i).eigenvalues();
     List<Eigenvalue> inside = all.stream().filter(e -> e.magnitude() < 1).toList();
     List<Eigenvalue> outside = all.stream().filter(e -> e.magnitude() >= 1).toList();
-    return EigenvalueChart.of("Eigenvalues of the Jacobian at fixed point " + i, List.of(
+    return ComplexPlaneChart.of("Eigenvalues of the Jacobian at fixed point " + i, List.of(
         group("|λ| < 1 (" + inside.size() + ")", inside, false), group("|λ| ≥ 1 (" + outside.size() + ")", outside,
-            true)));
+            true)), 1);
   }
 
-  private static EigenvalueChart.Group group(String name, List<Eigenvalue> values, boolean unstable) {
-    return new EigenvalueChart.Group(name, values.stream().mapToDouble(Eigenvalue::real).toArray(),
+  private static ComplexPlaneChart.Group group(String name, List<Eigenvalue> values, boolean unstable) {
+    return new ComplexPlaneChart.Group(name, values.stream().mapToDouble(Eigenvalue::real).toArray(),
         values.stream().mapToDouble(Eigenvalue::imaginary).toArray(), unstable);
   }
 

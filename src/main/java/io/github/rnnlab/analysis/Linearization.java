@@ -1,21 +1,20 @@
 package io.github.rnnlab.analysis;
 
+import io.github.rnnlab.dynamics.Spectrum;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import org.ejml.data.Complex_F64;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.jspecify.annotations.Nullable;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The eigenvalues of a real, generally non-symmetric square matrix (a Jacobian), with EJML's Hessenberg/double-shift
- * QR algorithm, sorted by decreasing magnitude, and the eigenvector of the eigenvalue with the largest real part when
- * that eigenvalue is real, by inverse iteration. (EJML's own eigenvectors fail on the many zero rows of a ReLU
- * network's Jacobian, where silent units sit; its eigenvalues do not.) Internal to the fixed-point analysis.
+ * The eigenvalues of a real, generally non-symmetric square matrix (a Jacobian), by {@link Spectrum} (EJML's
+ * Hessenberg/double-shift QR algorithm), sorted by decreasing magnitude, and the eigenvector of the eigenvalue with the
+ * largest real part when that eigenvalue is real, by inverse iteration. (EJML's own eigenvectors fail on the many zero
+ * rows of a ReLU network's Jacobian, where silent units sit; its eigenvalues do not.) Internal to the fixed-point
+ * analysis.
  */
 final class Linearization {
   private static final int INVERSE_ITERATIONS = 4;
@@ -33,27 +32,22 @@ final class Linearization {
   /**
    * Decomposes {@code m}.
    *
-   * @throws IllegalStateException if the QR iteration does not converge (a matrix with NaN or infinite entries makes
-   *     it give up)
+   * @throws IllegalArgumentException if {@code m} holds a value that is not finite
+   * @throws IllegalStateException if the QR iteration does not converge
    */
   static Linearization of(double[][] m) {
-    int n = m.length;
-    EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false, false);
-    if (!eig.decompose(new DMatrixRMaj(m))) {
-      throw new IllegalStateException("the eigenvalues of a " + n + " × " + n + " Jacobian did not converge");
-    }
-    List<Eigenvalue> values = new ArrayList<>(n);
+    Spectrum spectrum = Spectrum.of(Nd4j.create(m));
+    double[] re = spectrum.real();
+    double[] im = spectrum.imaginary();
+    List<Eigenvalue> values = new ArrayList<>(re.length);
     Eigenvalue top = null;
-    for (int i = 0; i < eig.getNumberOfEigenvalues(); i++) {
-      Complex_F64 c = eig.getEigenvalue(i);
-      Eigenvalue e = new Eigenvalue(c.real, c.imaginary);
+    for (int i = 0; i < re.length; i++) {
+      Eigenvalue e = new Eigenvalue(re[i], im[i]);
       values.add(e);
       if (top == null || e.real() > top.real() || (e.real() == top.real() && e.imaginary() > top.imaginary())) {
         top = e;
       }
     }
-    values.sort(Comparator.comparingDouble(Eigenvalue::magnitude).reversed()
-        .thenComparing(Comparator.comparingDouble(Eigenvalue::imaginary).reversed()));
     return new Linearization(List.copyOf(values), top, top.isReal() ? eigenvector(m, top.real()) : null);
   }
 

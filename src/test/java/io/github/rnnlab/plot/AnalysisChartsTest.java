@@ -21,21 +21,23 @@ import tech.tablesaw.api.Table;
 class AnalysisChartsTest {
 
   @Test
-  void eigenvaluesShowWithTheWholeUnitCircle() {
-    XYChart chart = EigenvalueChart.chart("eig", List.of(
-        new EigenvalueChart.Group("stable", new double[] {0.5, 0.2}, new double[] {0.1, -0.1}, false),
-        new EigenvalueChart.Group("unstable", new double[] {-1.5}, new double[] {0}, true),
-        new EigenvalueChart.Group("empty", new double[0], new double[0], false)));
-    assertEquals(3, chart.getSeriesCollection().size(), "circle, stable, unstable (the empty group is left out)");
-    assertEquals(-1.65, chart.getStyler().getXAxisMin(), 1e-12);
-    assertEquals(1.65, chart.getStyler().getYAxisMax(), 1e-12);
+  void eigenvalueGroupsShowWithTheWholeUnitCircle() {
+    XYChart chart = ComplexPlaneChart.chart("eig", List.of(
+        new ComplexPlaneChart.Group("stable", new double[] {0.5, 0.2}, new double[] {0.1, -0.1}, false),
+        new ComplexPlaneChart.Group("unstable", new double[] {-1.5}, new double[] {0}, true),
+        new ComplexPlaneChart.Group("empty", new double[0], new double[0], false)), 1);
+    assertEquals(List.of("stable", "unstable", "unit circle"),
+        chart.getSeriesCollection().stream().map(s -> s.getName()).toList(), "the empty group is left out");
+    assertEquals(-1.725, chart.getStyler().getXAxisMin(), 1e-12);
+    assertEquals(1.725, chart.getStyler().getYAxisMax(), 1e-12);
+    assertTrue(chart.getStyler().isLegendVisible());
     BufferedImage image = Figure.of(chart).toImage();
     assertEquals(chart.getWidth(), image.getWidth());
-    assertThrows(IllegalArgumentException.class, () -> new EigenvalueChart.Group("x", new double[1], new double[2],
-        false));
-    assertThrows(IllegalArgumentException.class, () -> new EigenvalueChart.Group("x", new double[] {Double.NaN},
+    assertThrows(IllegalArgumentException.class, () -> new ComplexPlaneChart.Group("x", new double[1],
+        new double[2], false));
+    assertThrows(IllegalArgumentException.class, () -> new ComplexPlaneChart.Group("x", new double[] {Double.NaN},
         new double[1], false));
-    assertThrows(IllegalArgumentException.class, () -> EigenvalueChart.chart("eig", List.of()));
+    assertThrows(IllegalArgumentException.class, () -> ComplexPlaneChart.chart("eig", List.of(), 1));
   }
 
   @Test

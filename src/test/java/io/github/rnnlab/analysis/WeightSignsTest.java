@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
-class ConnectivityTest {
+class WeightSignsTest {
 
   @Test
   void countsSignsPerSourceGroupAndDiagonalSeparately() {
@@ -16,7 +16,7 @@ class ConnectivityTest {
         {0.5f, 0.2f, -1f},
         {0f, 0f, -0.5f},
         {0.3f, 0.1f, 0.4f}};
-    Table t = Connectivity.signsBySource(w, List.of("E", "I"), List.of(2, 1));
+    Table t = WeightSigns.bySource(w, List.of("E", "I"), List.of(2, 1));
     assertEquals(List.of("from", "weights", "positive", "zero", "negative", "min", "max", "autapses"),
         t.columnNames());
     // E columns 0 and 1 without the diagonal: 0, 0.3, 0.2, 0.1.
@@ -31,9 +31,9 @@ class ConnectivityTest {
     assertEquals(2, t.intColumn("negative").getInt(1));
     assertEquals(1, t.intColumn("autapses").getInt(1));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Connectivity.signsBySource(w, List.of("E", "I"), List.of(2, 2)));
+        () -> WeightSigns.bySource(w, List.of("E", "I"), List.of(2, 2)));
     assertTrue(e.getMessage().contains("add up to 4"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> Connectivity.signsBySource(new float[][] {{1, 2}},
+    assertThrows(IllegalArgumentException.class, () -> WeightSigns.bySource(new float[][] {{1, 2}},
         List.of("E"), List.of(1)));
   }
 }

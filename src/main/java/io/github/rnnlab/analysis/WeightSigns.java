@@ -11,8 +11,8 @@ import tech.tablesaw.api.Table;
  * excitatory-inhibitory network kept Dale's law: every outgoing weight of an excitatory unit ≥ 0, of an inhibitory
  * unit ≤ 0, and no unit connected to itself.
  */
-public final class Connectivity {
-  private Connectivity() {}
+public final class WeightSigns {
+  private WeightSigns() {}
 
   /**
    * One row per group of source units (consecutive columns of {@code weights}, in blocks of {@code groupSizes}):
@@ -23,7 +23,7 @@ public final class Connectivity {
    * @throws IllegalArgumentException if the matrix is not square, names and sizes differ in number, a size is not
    *     positive, or the sizes do not add up to the number of units
    */
-  public static Table signsBySource(float[][] weights, List<String> groupNames, List<Integer> groupSizes) {
+  public static Table bySource(float[][] weights, List<String> groupNames, List<Integer> groupSizes) {
     int n = weights.length;
     for (float[] row : weights) {
       if (row.length != n) {
