@@ -192,6 +192,32 @@ class FixedPointFinderTest {
     assertEquals(2, saddle.topEigenvalue().real(), 1e-6);
     assertEquals(2, saddle.eigenvalues().stream().filter(e -> Math.abs(e.magnitude() - 2) < 1e-6).count());
     assertEquals(7, points.points().stream().mapToInt(FixedPoint::initialStates).sum());
+    assertArrayEquals(new long[] {3, 2}, points.statesArray().shape());
+    assertArrayEquals(new long[] {3, 2}, points.ratesArray().shape());
+    assertEquals(2, points.where(FixedPoint::stable).size());
+
+    // PC 1 of the three points runs along (1, −1), so the saddle is the median, and its top eigenvector (λ = 2) is
+    // (1, −1)/√2. On s* + t·v both units stay active while |t|/√2 < 1/6, F − s = (t/√2)(1, −1) there, so q = t²/2.
+    Pca pca = Pca.fit(points.statesArray(), 1);
+    int median = points.medianAlongFirstComponent(pca);
+    assertArrayEquals(saddle.state(), points.get(median).state());
+    Table line = points.lineTable(pca, median, 0.2);
+    for (int k = 0; k < line.rowCount(); k++) {
+      double t = line.doubleColumn("t").getDouble(k);
+      assertEquals(t * t / 2, line.doubleColumn("q").getDouble(k), 1e-12, "q at t = " + t);
+    }
+    assertEquals(0, line.doubleColumn("pc2").getDouble(0), "one component: pc2 is 0");
+    double[] v = saddle.topEigenvector();
+    assertEquals(Math.sqrt(0.5), v[0], 1e-9);
+    assertEquals(-Math.sqrt(0.5), v[1], 1e-9);
+  }
+
+  @Test
+  void aModeTimeConstantIsTheStepsToShrinkByE() {
+    assertEquals(5, new Eigenvalue(Math.exp(-0.2), 0).timeConstantSteps(), 1e-12);
+    assertEquals(5, new Eigenvalue(0, Math.exp(-0.2)).timeConstantSteps(), 1e-12);
+    assertTrue(Double.isInfinite(new Eigenvalue(1, 0).timeConstantSteps()));
+    assertEquals("0.5 − 0.25i", new Eigenvalue(0.5, -0.25).toString());
   }
 
   /**

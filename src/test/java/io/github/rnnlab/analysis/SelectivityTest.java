@@ -57,6 +57,9 @@ class SelectivityTest {
     CategoryChart histogram = (CategoryChart) sel.plot(List.of("excitatory", "inhibitory"), List.of(8, 2))
         .charts().get(0);
     assertEquals(2, histogram.getSeriesCollection().size());
+    var heat = (org.knowm.xchart.HeatMapChart) sel.plotSorted("W", w, List.of(8, 2)).charts().get(0);
+    assertEquals(100, heat.getHeatMapSeries().getHeatData().size());
+    assertArrayEquals(d, sel.toArray().toDoubleVector());
   }
 
   @Test
