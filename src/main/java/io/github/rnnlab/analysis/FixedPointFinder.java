@@ -21,8 +21,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>with the map's analytic Jacobian, by Levenberg–Marquardt (Madsen, Nielsen &amp; Tingleff 2004, algorithm 3.16):
  * damped Gauss–Newton steps {@code (JᵀJ + μI) δ = −Jᵀ(F − s)}, {@code J = ∂F/∂s − I}, in double precision. Near a fixed
  * point q falls quadratically, so exact fixed points are found to round-off in a few iterations where the tutorial's
- * Adam on q needs thousands; where no fixed point is near, the search ends at a local minimum of q, a slow point (as
- * along an approximate line attractor), reported with its q. Then, as FixedPointFinder does: duplicates are merged
+ * Adam on q needs thousands; where no fixed point is near, the search ends at a local minimum of q, a slow point,
+ * reported with its q. {@link Builder#adam} searches by Adam instead, as the tutorial and FixedPointFinder do; with
+ * a budget of iterations it leaves points spread along an approximate line attractor, where q is nearly flat.
+ * Then, as FixedPointFinder does: duplicates are merged
  * (points whose every entry differs by at most the uniqueness tolerance; the one with the smallest q is kept), points
  * farther from the centroid of the initial states than the outlier distance (in units of the initial states' mean
  * distance to it) are dropped, and each point is linearised: its Jacobian and the eigenvalues (EJML).
@@ -43,12 +45,15 @@ public final class FixedPointFinder {
   private final int maxIterations;
   private final double uniqueTolerance;
   private final double outlierDistance;
+  /** Adam's learning rate, or 0 for Levenberg–Marquardt. */
+  private final double adamLearningRate;
 
   private FixedPointFinder(Builder b) {
     this.tolerance = b.tolerance;
     this.maxIterations = b.maxIterations;
     this.uniqueTolerance = b.uniqueTolerance;
     this.outlierDistance = b.outlierDistance;
+    this.adamLearningRate = b.adamLearningRate;
   }
 
   /** A builder with the defaults. */
@@ -118,8 +123,8 @@ public final class FixedPointFinder {
    */
   public FixedPoints find(StepMap map, double[][] initialStates, double[] input) {
     check(map, initialStates, input);
-    List<LevenbergMarquardt.Result> searches = new ArrayList<>(initialStates.length);
-    LevenbergMarquardt.Residual residual = new LevenbergMarquardt.Residual() {
+    List<Residual.Result> searches = new ArrayList<>(initialStates.length);
+    Residual residual = new Residual() {
       @Override
       public double[] value(double[] s) {
         double[] f = map.apply(s, input);
@@ -139,7 +144,9 @@ public final class FixedPointFinder {
       }
     };
     for (double[] start : initialStates) {
-      searches.add(LevenbergMarquardt.minimise(residual, start, tolerance, maxIterations));
+      searches.add(adamLearningRate > 0
+          ? AdamDescent.minimise(residual, start, tolerance, maxIterations, adamLearningRate)
+          : LevenbergMarquardt.minimise(residual, start, tolerance, maxIterations));
     }
     // Merge duplicates, keeping the best (smallest q) of each group; the sort is stable, so ties keep search order.
     List<Integer> order = new ArrayList<>();
@@ -177,7 +184,7 @@ public final class FixedPointFinder {
     List<FixedPoint> points = new ArrayList<>();
     int outliers = 0;
     for (int k = 0; k < kept.size(); k++) {
-      LevenbergMarquardt.Result r = searches.get(kept.get(k));
+      Residual.Result r = searches.get(kept.get(k));
       // With identical initial states there is no scale to measure distance by; keep everything then.
       if (meanDistance > 0 && distance(r.x(), centroid) / meanDistance > outlierDistance) {
         outliers++;
@@ -230,8 +237,9 @@ public final class FixedPointFinder {
 
   @Override
   public String toString() {
-    return "FixedPointFinder[tolerance " + tolerance + ", max " + maxIterations + " iterations, unique within "
-        + uniqueTolerance + ", outliers beyond " + outlierDistance + "]";
+    return "FixedPointFinder[" + (adamLearningRate > 0 ? "Adam, learning rate " + adamLearningRate
+        : "Levenberg-Marquardt") + ", tolerance " + tolerance + ", max " + maxIterations + " iterations, unique "
+        + "within " + uniqueTolerance + ", outliers beyond " + outlierDistance + "]";
   }
 
   /** Settings of a {@link FixedPointFinder}. */
@@ -240,6 +248,7 @@ public final class FixedPointFinder {
     private int maxIterations = 200;
     private double uniqueTolerance = 1e-3;
     private double outlierDistance = 10;
+    private double adamLearningRate;
 
     private Builder() {}
 
@@ -252,7 +261,7 @@ public final class FixedPointFinder {
       return this;
     }
 
-    /** The most Levenberg–Marquardt iterations from one initial state (default 200). */
+    /** The most iterations from one initial state (default 200, ample for Levenberg–Marquardt). */
     public Builder maxIterations(int iterations) {
       this.maxIterations = Checks.positive("maxIterations", iterations);
       return this;
@@ -276,6 +285,18 @@ public final class FixedPointFinder {
         throw new IllegalArgumentException("outlierDistance must be > 0 (infinity keeps every point); got " + scale);
       }
       this.outlierDistance = scale;
+      return this;
+    }
+
+    /**
+     * Searches by Adam on the gradient of q, with this learning rate, instead of Levenberg–Marquardt: the tutorial's
+     * way (learning rate 0.001 or 0.01 for 10 000 iterations) and FixedPointFinder's. Set the budget with
+     * {@link #maxIterations}. Adam creeps along flat directions of q, so where Levenberg–Marquardt runs down an
+     * approximate line attractor to its one exact fixed point, a budget of Adam steps stops the searches all along
+     * the line: a picture of the slow manifold rather than of its fixed points.
+     */
+    public Builder adam(double learningRate) {
+      this.adamLearningRate = Checks.positive("learningRate", learningRate);
       return this;
     }
 

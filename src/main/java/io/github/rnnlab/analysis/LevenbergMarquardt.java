@@ -20,23 +20,14 @@ final class LevenbergMarquardt {
   /** Step size, relative to ‖x‖, below which the iteration has stalled. */
   private static final double STEP_TOLERANCE = 1e-15;
 
-  /** The residual r(x) and its Jacobian ∂r/∂x at x. */
-  interface Residual {
-    double[] value(double[] x);
-
-    double[][] jacobian(double[] x);
-  }
-
-  /** Where the iteration ended: the point, q there and the number of iterations (accepted or not). */
-  record Result(double[] x, double q, int iterations) {}
-
   private LevenbergMarquardt() {}
 
-  static Result minimise(Residual residual, double[] start, double tolerance, int maxIterations) {
+  /** Minimises q from {@code start}; the iterations counted include rejected steps. */
+  static Residual.Result minimise(Residual residual, double[] start, double tolerance, int maxIterations) {
     int n = start.length;
     double[] x = start.clone();
     double[] r = residual.value(x);
-    double q = half(r);
+    double q = Residual.half(r);
     DMatrixRMaj a = new DMatrixRMaj(n, n);
     double[] g = new double[n];
     normalEquations(residual.jacobian(x), r, a, g);
@@ -78,7 +69,7 @@ final class LevenbergMarquardt {
         predicted += step.get(i) * (mu * step.get(i) - g[i]);
       }
       double[] rCandidate = residual.value(candidate);
-      double qCandidate = half(rCandidate);
+      double qCandidate = Residual.half(rCandidate);
       double rho = (q - qCandidate) / (0.5 * predicted);
       if (rho > 0 && Double.isFinite(qCandidate)) {
         x = candidate;
@@ -94,7 +85,7 @@ final class LevenbergMarquardt {
         nu *= 2;
       }
     }
-    return new Result(x, q, k);
+    return new Residual.Result(x, q, k);
   }
 
   /** A = JᵀJ and g = Jᵀr. */
@@ -116,14 +107,6 @@ final class LevenbergMarquardt {
         }
       }
     }
-  }
-
-  static double half(double[] r) {
-    double s = 0;
-    for (double v : r) {
-      s += v * v;
-    }
-    return 0.5 * s;
   }
 
   private static double maxDiagonal(DMatrixRMaj a) {

@@ -162,6 +162,45 @@ class FixedPointFinderTest {
   }
 
   /**
+   * Adam on q, the tutorial's optimiser, reaches the affine map's fixed point too, only in far more iterations; and on
+   * s ← diag(0.999, 0.5) s, whose fixed point is 0, a budget of Adam steps leaves the searches spread along the slow
+   * first axis (q there is ½(0.001 s₁)²) while Levenberg–Marquardt goes to 0.
+   */
+  @Test
+  void adamFindsTheFixedPointSlowlyAndStopsAlongSlowDirections() {
+    AffineMap map = new AffineMap(0.5);
+    FixedPoints adam = FixedPointFinder.builder().adam(0.01).maxIterations(20000).tolerance(1e-14).build()
+        .find(map, randomStates(4, 3, 2.0, 4), INPUT);
+    assertEquals(1, adam.size(), adam.toString());
+    assertArrayEquals(map.fixedPoint(INPUT), adam.get(0).state(), 1e-5);
+    assertTrue(adam.get(0).iterations() > 100, "iterations " + adam.get(0).iterations());
+    StepMap slow = new AffineMap(0.5) {
+      @Override
+      public double[] apply(double[] state, double[] input) {
+        return new double[] {0.999 * state[0], 0.5 * state[1], 0.5 * state[2], 0.5 * state[3]};
+      }
+
+      @Override
+      public double[][] stateJacobian(double[] state, double[] input) {
+        return new double[][] {{0.999, 0, 0, 0}, {0, 0.5, 0, 0}, {0, 0, 0.5, 0}, {0, 0, 0, 0.5}};
+      }
+    };
+    double[][] starts = {{-2, 1, 1, 1}, {-1, 1, 1, 1}, {1, 1, 1, 1}, {2, 1, 1, 1}};
+    FixedPoints creeping = FixedPointFinder.builder().adam(0.001).maxIterations(300).build()
+        .find(slow, starts, INPUT);
+    assertEquals(4, creeping.size(), "four points along the slow axis: " + creeping);
+    for (FixedPoint p : creeping.points()) {
+      assertTrue(Math.abs(p.state()[0]) > 0.5, "still far along the slow axis: " + p.state()[0]);
+      assertTrue(Math.abs(p.state()[1]) < 0.9, "moved in along the fast axes: " + p.state()[1]);
+      assertFalse(p.converged());
+    }
+    FixedPoints exact = FixedPointFinder.defaults().find(slow, starts, INPUT);
+    assertEquals(1, exact.size());
+    assertArrayEquals(new double[4], exact.get(0).state(), 1e-6);
+    assertTrue(FixedPointFinder.builder().adam(0.01).build().toString().contains("Adam"));
+  }
+
+  /**
    * Two ReLU units inhibiting each other, {@code h ← relu(W h + b)} with {@code W = [[0, −2], [−2, 0]]}, b = 1 (the
    * OUTSIDE form at dt = τ): fixed points (1, 0) and (0, 1), where the silent unit's drive is −1 and the Jacobian
    * {@code diag(active)·W} is nilpotent (stable), and (1/3, 1/3), where {@code J = W} has eigenvalues ±2 (unstable).
@@ -324,6 +363,7 @@ class FixedPointFinderTest {
     assertMessage(() -> FixedPointFinder.builder().tolerance(0), "tolerance");
     assertMessage(() -> FixedPointFinder.builder().maxIterations(0), "maxIterations");
     assertMessage(() -> FixedPointFinder.builder().outlierDistance(-1), "outlierDistance");
+    assertMessage(() -> FixedPointFinder.builder().adam(0), "learningRate");
     FixedPoints points = finder.find(map, new double[][] {{0, 0, 0, 0}}, INPUT);
     assertMessage(() -> points.get(1), "fixed point must be in 0..0");
     IllegalStateException complex = assertThrows(IllegalStateException.class,
