@@ -163,7 +163,7 @@ public final class FixedPoints {
     List<Eigenvalue> all = get(i).eigenvalues();
     List<Eigenvalue> inside = all.stream().filter(e -> e.magnitude() < 1).toList();
     List<Eigenvalue> outside = all.stream().filter(e -> e.magnitude() >= 1).toList();
-    return ComplexPlaneChart.of("Eigenvalues of the Jacobian at fixed point " + i, List.of(
+    return ComplexPlaneChart.of("Eigenvalues of the Jacobian at point " + i, List.of(
         group("|λ| < 1 (" + inside.size() + ")", inside, false), group("|λ| ≥ 1 (" + outside.size() + ")", outside,
             true)), 1);
   }

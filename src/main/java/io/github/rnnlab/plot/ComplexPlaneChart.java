@@ -102,7 +102,9 @@ public final class ComplexPlaneChart {
       throw new IllegalArgumentException("a complex-plane chart needs at least one group");
     }
     double extent = Math.max(0, circleRadius);
+    int count = 0;
     for (Group g : groups) {
+      count += g.real().length;
       for (int k = 0; k < g.real().length; k++) {
         extent = Math.max(extent, Math.hypot(g.real()[k], g.imaginary()[k]));
       }
@@ -110,16 +112,9 @@ public final class ComplexPlaneChart {
     double limit = extent > 0 ? 1.15 * extent : 1;
     XYChart chart = Charts.xy(title, "Real part", "Imaginary part", SIZE, SIZE);
     chart.getStyler().setXAxisMin(-limit).setXAxisMax(limit).setYAxisMin(-limit).setYAxisMax(limit);
-    chart.getStyler().setMarkerSize(3);
-    for (Group g : groups) {
-      // XChart cannot draw an empty series.
-      if (g.real().length > 0) {
-        XYSeries points = chart.addSeries(g.name(), g.real(), g.imaginary());
-        points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        points.setMarker(SeriesMarkers.CIRCLE);
-        points.setMarkerColor(g.highlighted() ? HIGHLIGHTED : POINTS);
-      }
-    }
+    // Small dots for a dense spectrum, larger ones for the few eigenvalues of a small network.
+    chart.getStyler().setMarkerSize(count > 200 ? 3 : 5);
+    // The circle first, so that points on it stay visible.
     if (circleRadius > 0) {
       double[] x = new double[CIRCLE_POINTS];
       double[] y = new double[CIRCLE_POINTS];
@@ -131,6 +126,15 @@ public final class ComplexPlaneChart {
       XYSeries circle = chart.addSeries(circleRadius == 1 ? "unit circle" : "radius " + circleRadius, x, y);
       circle.setMarker(SeriesMarkers.NONE);
       circle.setLineColor(Color.RED);
+    }
+    for (Group g : groups) {
+      // XChart cannot draw an empty series.
+      if (g.real().length > 0) {
+        XYSeries points = chart.addSeries(g.name(), g.real(), g.imaginary());
+        points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        points.setMarker(SeriesMarkers.CIRCLE);
+        points.setMarkerColor(g.highlighted() ? HIGHLIGHTED : POINTS);
+      }
     }
     return chart;
   }

@@ -26,7 +26,7 @@ class AnalysisChartsTest {
         new ComplexPlaneChart.Group("stable", new double[] {0.5, 0.2}, new double[] {0.1, -0.1}, false),
         new ComplexPlaneChart.Group("unstable", new double[] {-1.5}, new double[] {0}, true),
         new ComplexPlaneChart.Group("empty", new double[0], new double[0], false)), 1);
-    assertEquals(List.of("stable", "unstable", "unit circle"),
+    assertEquals(List.of("unit circle", "stable", "unstable"),
         chart.getSeriesCollection().stream().map(s -> s.getName()).toList(), "the empty group is left out");
     assertEquals(-1.725, chart.getStyler().getXAxisMin(), 1e-12);
     assertEquals(1.725, chart.getStyler().getYAxisMax(), 1e-12);
