@@ -2,6 +2,8 @@ package io.github.rnnlab;
 
 import io.github.rnnlab.data.Dataset;
 import io.github.rnnlab.model.Ctrnn;
+import io.github.rnnlab.model.EiRnn;
+import io.github.rnnlab.model.ShortTermPlasticity;
 import io.github.rnnlab.model.Gru;
 import io.github.rnnlab.model.Lstm;
 import io.github.rnnlab.model.RecurrentNetwork;
@@ -24,13 +26,14 @@ import java.util.Locale;
 /**
  * Times the tutorial's training loop (1000 steps, batch 16, 100 steps a sequence, 128 units; batch generation
  * included) in fresh JVMs, since a first run includes JIT warm-up as a user's does. Prints each run and the median and
- * minimum. The network is the tutorial's CTRNN, or with a case argument an LSTM or GRU of the same size trained the
- * same way (PyTorch's equivalents: {@code bench/gated_torch.py}). Usage:
- * {@code mvn -q -B compile exec:exec@bench [-Dbench.runs=N] [-Dbench.case=ctrnn|lstm|gru]}.
+ * minimum. The network is the tutorial's CTRNN, or with a case argument an EI network (σ_rec 0.15), a CTRNN with
+ * facilitating synapses, an LSTM or a GRU of the same size trained the same way (PyTorch's equivalents:
+ * {@code bench/cells_torch.py}; {@code bench/compare.py} runs both sides in interleaved rounds). Usage:
+ * {@code mvn -q -B compile exec:exec@bench [-Dbench.runs=N] [-Dbench.case=ctrnn|ei|stp|lstm|gru]}.
  */
 public final class Bench {
   private static final String CHILD = "--child";
-  private static final List<String> CASES = List.of("ctrnn", "lstm", "gru");
+  private static final List<String> CASES = List.of("ctrnn", "ei", "stp", "lstm", "gru");
 
   private Bench() {}
 
@@ -68,6 +71,9 @@ public final class Bench {
     RecurrentNetwork net = switch (kind) {
       case "lstm" -> Lstm.forTask(task, 128, seed);
       case "gru" -> Gru.forTask(task, 128, seed);
+      case "ei" -> EiRnn.builder().forTask(task).hiddenSize(128).sigmaRec(0.15).seed(seed).build();
+      case "stp" -> Ctrnn.builder().forTask(task).hiddenSize(128).plasticity(ShortTermPlasticity.facilitating())
+          .seed(seed).build();
       default -> Ctrnn.forTask(task, 128, seed);
     };
     return Trainer.builder().progress(TrainingProgress.silent()).build().train(net, Dataset.of(task, 16, 100, seed));

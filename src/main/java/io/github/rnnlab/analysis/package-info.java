@@ -1,5 +1,6 @@
 /**
- * Analyses of trained networks: {@link io.github.rnnlab.analysis.Evaluation} on fresh trials and {@link
+ * Analyses of trained networks: {@link io.github.rnnlab.analysis.Evaluation} on fresh trials or batches, {@link
+ * io.github.rnnlab.analysis.Psychometric} and {@link io.github.rnnlab.analysis.Chronometric} curves, and {@link
  * io.github.rnnlab.analysis.Pca} of their activity.
  */
 @NullMarked

@@ -2,6 +2,7 @@ package io.github.rnnlab.data;
 
 import io.github.rnnlab.internal.Checks;
 import java.util.Arrays;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -9,7 +10,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * One supervised batch in time-major layout, as neurogym's {@code Dataset} serves it: inputs (seqLen, batch, inputs),
  * targets that are either class labels (seqLen, batch) or float values (seqLen, batch, targetSize), and optional loss
- * weights (seqLen, batch, targetSize; targetSize 1 for labels) that mask or weight steps. Immutable.
+ * weights (seqLen, batch, targetSize; targetSize 1 for labels) that mask or weight steps. Batches made from trials
+ * ({@link Dataset}, {@link TrialBatches}) also say where each trial lies ({@link #trials()}). Immutable.
  */
 public final class Batch {
   private final int seqLen;
@@ -20,6 +22,7 @@ public final class Batch {
   private final int @Nullable [] labels;
   private final float @Nullable [] values;
   private final float @Nullable [] weights;
+  private final List<BatchTrial> trials;
 
   /**
    * A batch with class-label targets from flat arrays in (time, batch, channel) order; the arrays are copied.
@@ -31,7 +34,7 @@ public final class Batch {
     for (int label : targets) {
       Checks.nonNegative("target label", label);
     }
-    return new Batch(seqLen, batchSize, inputSize, inputs.clone(), targets.clone(), null, null);
+    return new Batch(seqLen, batchSize, inputSize, inputs.clone(), targets.clone(), null, null, List.of());
   }
 
   /**
@@ -44,7 +47,7 @@ public final class Batch {
       float[] targets) {
     Checks.positive("targetSize", targetSize);
     checkShape(seqLen, batchSize, inputSize, targetSize, inputs, targets.length);
-    return new Batch(seqLen, batchSize, inputSize, inputs.clone(), null, targets.clone(), null);
+    return new Batch(seqLen, batchSize, inputSize, inputs.clone(), null, targets.clone(), null, List.of());
   }
 
   /**
@@ -61,11 +64,12 @@ public final class Batch {
     for (float w : weights) {
       Checks.nonNegative("loss weight", w);
     }
-    return new Batch(seqLen, batchSize, inputSize, inputs, labels, values, weights.clone());
+    return new Batch(seqLen, batchSize, inputSize, inputs, labels, values, weights.clone(), trials);
   }
 
   Batch(int seqLen, int batchSize, int inputSize, float[] inputs, int @Nullable [] labels, float @Nullable [] values,
-      float @Nullable [] weights) {
+      float @Nullable [] weights, List<BatchTrial> trials) {
+    this.trials = List.copyOf(trials);
     this.seqLen = seqLen;
     this.batchSize = batchSize;
     this.inputSize = inputSize;
@@ -116,6 +120,20 @@ public final class Batch {
   /** Whether the batch carries loss weights. */
   public boolean hasWeights() {
     return weights != null;
+  }
+
+  /**
+   * The trials the batch holds, each with its column and start step, column by column in time order; empty for a
+   * batch made from arrays.
+   */
+  public List<BatchTrial> trials() {
+    return trials;
+  }
+
+  /** The steps of column {@code b} at which a trial starts, ascending (0 for every column of a trial-aligned batch). */
+  public int[] trialStarts(int b) {
+    Checks.index("batch column", b, batchSize);
+    return trials.stream().filter(t -> t.column() == b && t.start() >= 0).mapToInt(BatchTrial::start).toArray();
   }
 
   /** The input on {@code channel} of sequence {@code b} at step {@code t}. */

@@ -4,6 +4,9 @@ import io.github.rnnlab.internal.Checks;
 import io.github.rnnlab.task.Task;
 import io.github.rnnlab.task.Trial;
 import io.github.rnnlab.task.TrialStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +19,11 @@ import org.jspecify.annotations.Nullable;
  * refilled with fresh trials. So {@code cacheLen / seqLen - 1} windows come from each cache, a trial may be cut at a
  * cache boundary, and a window that starts a cache starts on a trial onset. The default cache length is neurogym's:
  * {@code seqLen · (1 + ⌊10⁵ / (inputs + 1) / batch / seqLen⌋)}, 1600 steps for the tutorial's task and batch.
- * The hidden state is not carried from one window to the next.
+ * The hidden state is not carried from one window to the next. Each batch lists the trials it holds
+ * ({@link Batch#trials()}), so trial boundaries are known even though windows cut across them.
+ *
+ * <p>For one trial per batch row, with a mask over the padding and no {@code seqLen} to choose, use
+ * {@link TrialBatches}.
  */
 public final class Dataset implements BatchSource {
   private final Task task;
@@ -30,6 +37,8 @@ public final class Dataset implements BatchSource {
   private final int[][] cacheLabels;
   private final float[][] cacheValues;
   private final float[][] cacheWeights;
+  /** The trials in each column's cache, with the cache step each starts at. */
+  private final List<List<BatchTrial>> cacheTrials = new ArrayList<>();
   /** Whether the trials in the cache carry loss weights. */
   private boolean weighted;
   private int start;
@@ -77,6 +86,61 @@ public final class Dataset implements BatchSource {
           + 2 * seqLen + "; got " + cacheLen);
     }
     return new Dataset(task, batchSize, seqLen, cacheLen, seed);
+  }
+
+  /**
+   * A builder with the tutorial's batch (16 sequences of 100 steps), neurogym's cache length and seed 0, for code that
+   * reads better with named settings (Kotlin cannot name a Java method's arguments):
+   * {@code Dataset.builder(task).batchSize(16).seqLen(100).seed(3).build()}.
+   */
+  public static Builder builder(Task task) {
+    return new Builder(task);
+  }
+
+  /** Settings of a {@link Dataset}. */
+  public static final class Builder {
+    private final Task task;
+    private int batchSize = 16;
+    private int seqLen = 100;
+    private int cacheLen;
+    private long seed;
+
+    private Builder(Task task) {
+      this.task = Objects.requireNonNull(task, "task");
+    }
+
+    /** The number of sequences per batch (default 16). */
+    public Builder batchSize(int batchSize) {
+      this.batchSize = Checks.positive("batchSize", batchSize);
+      return this;
+    }
+
+    /** The number of steps per batch (default 100). */
+    public Builder seqLen(int seqLen) {
+      this.seqLen = Checks.positive("seqLen", seqLen);
+      return this;
+    }
+
+    /** The cache length, a multiple of seqLen of at least two windows (default: neurogym's). */
+    public Builder cacheLen(int cacheLen) {
+      this.cacheLen = Checks.positive("cacheLen", cacheLen);
+      return this;
+    }
+
+    /** The seed of the trials (default 0). */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * The dataset.
+     *
+     * @throws IllegalArgumentException if the cache length is not a multiple of seqLen of at least two windows
+     */
+    public Dataset build() {
+      return cacheLen == 0 ? of(task, batchSize, seqLen, seed) : of(task, batchSize, seqLen, cacheLen, seed);
+    }
   }
 
   /** neurogym's default cache length for a task with {@code inputSize} channels and a scalar target. */
@@ -130,18 +194,30 @@ public final class Dataset implements BatchSource {
         }
       }
     }
+    List<BatchTrial> trials = new ArrayList<>();
+    for (List<BatchTrial> column : cacheTrials) {
+      for (BatchTrial t : column) {
+        if (t.start() < start + seqLen && t.end() > start) {
+          trials.add(new BatchTrial(t.column(), t.start() - start, t.trial()));
+        }
+      }
+    }
     start += seqLen;
-    return new Batch(seqLen, batchSize, nIn, inputs, targetLabels, targetValues, weights);
+    return new Batch(seqLen, batchSize, nIn, inputs, targetLabels, targetValues, weights, trials);
   }
 
   private void refill() {
     int nIn = task.inputSize();
     int k = targetSize;
     weighted = false;
+    cacheTrials.clear();
     for (int b = 0; b < batchSize; b++) {
+      List<BatchTrial> column = new ArrayList<>();
+      cacheTrials.add(column);
       int t = 0;
       while (t < cacheLen) {
         Trial trial = columns[b].next();
+        column.add(new BatchTrial(b, t, trial));
         weighted |= trial.hasWeights();
         int n = Math.min(trial.steps(), cacheLen - t);
         for (int s = 0; s < n; s++, t++) {

@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -28,6 +29,21 @@ public final class Charts {
     s.setAntiAlias(true);
     chart.getStyler().setMarkerSize(4);
     return chart;
+  }
+
+  /** A chart of points with symmetric error bars, named {@code name}, not joined by lines. */
+  public static XYChart pointsWithErrorBars(String title, String xTitle, String yTitle, String name, double[] x,
+      double[] y, double[] errors) {
+    XYChart chart = xy(title, xTitle, yTitle, WIDTH, HEIGHT);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE).setMarkerSize(8);
+    chart.addSeries(name, x, y, errors).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter)
+        .setMarker(SeriesMarkers.CIRCLE);
+    return chart;
+  }
+
+  /** Adds a line without markers to {@code chart}. */
+  public static void addLine(XYChart chart, String name, double[] x, double[] y) {
+    chart.addSeries(name.isEmpty() ? " " : name, x, y).setMarker(SeriesMarkers.NONE);
   }
 
   /** A chart of one or more named curves sharing x values, drawn as lines without markers, in map order. */

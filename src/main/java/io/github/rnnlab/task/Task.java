@@ -64,9 +64,25 @@ public interface Task {
     return outputNames().size();
   }
 
-  /** A stream of trials with its own random generator seeded by {@code seed}. */
+  /**
+   * A stream of trials with its own random generator seeded by {@code seed}. Tasks whose trials depend on earlier
+   * ones (a block schedule, an interleaving of tasks) keep that state in the stream, so each stream is independent.
+   */
   default TrialStream trials(long seed) {
     return new TrialStream(this, seed);
+  }
+
+  /**
+   * The lengths of {@code numTrials} trials drawn with {@code seed} (neurogym's {@code trial_length_stats}): what a
+   * back-to-back {@code seqLen} must cover.
+   *
+   * @throws IllegalArgumentException if {@code numTrials} is not positive
+   */
+  default TrialLengthStats trialLengthStats(int numTrials, long seed) {
+    if (numTrials <= 0) {
+      throw new IllegalArgumentException("numTrials must be > 0; got " + numTrials);
+    }
+    return TrialLengthStats.of(trials(seed).next(numTrials));
   }
 
   /** The inputs and targets of {@code numTrials} consecutive trials (neurogym's {@code plot_env}). */

@@ -14,6 +14,12 @@ public sealed interface Timing {
   /** Draws one duration in milliseconds (before flooring to the time step). */
   double sampleMs(RandomGenerator rng);
 
+  /** The shortest duration it can draw, in ms. */
+  double shortestMs();
+
+  /** The longest duration it can draw, in ms (a bound that a half-open range never quite reaches). */
+  double longestMs();
+
   /** A fixed duration. */
   static Timing constant(double ms) {
     return new Constant(ms);
@@ -30,17 +36,36 @@ public sealed interface Timing {
   }
 
   /**
-   * An exponential duration with the given mean, truncated to {@code [minMs, maxMs)} by rejection, as neurogym's
-   * {@code TruncExp}; {@code maxMs} is returned when {@code minMs >= maxMs}.
+   * An exponential duration with the given mean, truncated to {@code [minMs, maxMs)}, as neurogym's {@code TruncExp};
+   * {@code maxMs} is returned when {@code minMs >= maxMs}. neurogym draws it by rejection; it is drawn here by inverting
+   * the truncated distribution (the same distribution, one draw each, and no endless loop when {@code minMs} lies far
+   * in the tail).
    */
   static Timing truncatedExponential(double meanMs, double minMs, double maxMs) {
     return new TruncatedExponential(meanMs, minMs, maxMs);
   }
 
-  /** Number of whole time steps in {@code ms}, floored as neurogym floors durations. */
+  /** The most steps one period may last: longer periods are almost surely a unit mistake (seconds for ms). */
+  int MAX_STEPS = 1_000_000;
+
+  /**
+   * Number of whole time steps in {@code ms}, floored as neurogym floors durations.
+   *
+   * @throws IllegalArgumentException if {@code ms} is negative or not finite, {@code dtMs} is not a positive number,
+   *     or the duration exceeds {@link #MAX_STEPS} steps
+   */
   static int steps(double ms, double dtMs) {
+    requireDuration("duration", ms);
+    if (!(dtMs > 0) || Double.isInfinite(dtMs)) {
+      throw new IllegalArgumentException("dtMs must be a finite number > 0; got " + dtMs);
+    }
     // The tiny slack keeps 0.3 / 0.1 from flooring to 2 through round-off.
-    return (int) Math.floor(ms / dtMs + 1e-9);
+    double steps = Math.floor(ms / dtMs + 1e-9);
+    if (steps > MAX_STEPS) {
+      throw new IllegalArgumentException("a period of " + ms + " ms lasts " + (long) steps + " steps at dt " + dtMs
+          + " ms; at most " + MAX_STEPS + " steps are allowed (is the time in ms?)");
+    }
+    return (int) steps;
   }
 
   /** A fixed duration. */
@@ -54,6 +79,15 @@ public sealed interface Timing {
       return ms;
     }
 
+    @Override
+    public double shortestMs() {
+      return ms;
+    }
+
+    @Override
+    public double longestMs() {
+      return ms;
+    }
 
     @Override
     public String toString() {
@@ -76,6 +110,15 @@ public sealed interface Timing {
       return valuesMs.get(rng.nextInt(valuesMs.size()));
     }
 
+    @Override
+    public double shortestMs() {
+      return valuesMs.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+    }
+
+    @Override
+    public double longestMs() {
+      return valuesMs.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    }
 
     @Override
     public String toString() {
@@ -98,6 +141,15 @@ public sealed interface Timing {
       return lowMs + (highMs - lowMs) * rng.nextDouble();
     }
 
+    @Override
+    public double shortestMs() {
+      return lowMs;
+    }
+
+    @Override
+    public double longestMs() {
+      return highMs;
+    }
 
     @Override
     public String toString() {
@@ -115,6 +167,9 @@ public sealed interface Timing {
       if (Double.isNaN(maxMs)) {
         throw new IllegalArgumentException("truncated-exponential max must be a number (use infinity for no bound)");
       }
+      if (minMs >= maxMs) {
+        requireDuration("truncated-exponential max (returned when min >= max)", maxMs);
+      }
     }
 
     @Override
@@ -122,12 +177,20 @@ public sealed interface Timing {
       if (minMs >= maxMs) {
         return maxMs;
       }
-      while (true) {
-        double t = -meanMs * Math.log(1 - rng.nextDouble());
-        if (t >= minMs && t < maxMs) {
-          return t;
-        }
-      }
+      // Inverse of the exponential's distribution restricted to [min, max): min + Exp(mean) given below max − min.
+      double mass = -Math.expm1(-(maxMs - minMs) / meanMs);
+      double t = minMs - meanMs * Math.log1p(-rng.nextDouble() * mass);
+      return Math.min(t, Math.nextDown(maxMs));
+    }
+
+    @Override
+    public double shortestMs() {
+      return Math.min(minMs, maxMs);
+    }
+
+    @Override
+    public double longestMs() {
+      return maxMs;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.github.rnnlab.task;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -24,9 +26,10 @@ public final class Trial {
   private final float @Nullable [][] weights;
   private final int groundTruth;
   private final Map<String, Double> info;
+  private final List<Response> responses;
 
   Trial(double dtMs, List<Period> periods, float[][] inputs, int @Nullable [] labels, float @Nullable [][] values,
-      float @Nullable [][] weights, int groundTruth, Map<String, Double> info) {
+      float @Nullable [][] weights, int groundTruth, Map<String, Double> info, List<Response> responses) {
     this.dtMs = dtMs;
     this.periods = List.copyOf(periods);
     this.inputs = inputs;
@@ -34,7 +37,8 @@ public final class Trial {
     this.values = values;
     this.weights = weights;
     this.groundTruth = groundTruth;
-    this.info = Map.copyOf(info);
+    this.info = Collections.unmodifiableMap(new LinkedHashMap<>(info));
+    this.responses = List.copyOf(responses);
   }
 
   /** The time step in milliseconds. */
@@ -114,14 +118,43 @@ public final class Trial {
     return weights == null ? 1f : weights[t][channel];
   }
 
-  /** The correct choice, e.g. 0 or 1 for a two-alternative task (neurogym's {@code ground_truth}); −1 if none. */
+  /**
+   * neurogym's {@code ground_truth} as an index from 0: the correct choice for a choice task (0 or 1 for two
+   * alternatives, the direction 0..15 for yang19), or the index of the correct answer in the task's list (e.g. 0 =
+   * match, 1 = non-match, 0 = no-go, 1 = go); −1 if the trial has none (e.g. a continuous target).
+   */
   public int groundTruth() {
     return groundTruth;
   }
 
-  /** The trial's variables, e.g. {@code ground_truth} and {@code coherence}. */
+  /** The trial's variables in the order the task sets them, e.g. {@code ground_truth} and {@code coherence}. */
   public Map<String, Double> info() {
     return info;
+  }
+
+  /**
+   * Where the answers of this trial are read, in order (e.g. the decision period); empty if the task does not say,
+   * and then the answer is the most active output at the trial's last step.
+   */
+  public List<Response> responses() {
+    return responses;
+  }
+
+  /**
+   * This trial with {@code extra} more input channels after its own, zero except channel {@code inputSize() + on},
+   * which is 1 at every step: a one-hot rule (task identity) input, as neurogym's {@code ScheduleEnvs(env_input=True)}
+   * appends. The trial variable {@code rule} is set to {@code on}.
+   */
+  Trial withRuleInputs(int extra, int on) {
+    int n = inputSize();
+    float[][] wider = new float[inputs.length][n + extra];
+    for (int t = 0; t < inputs.length; t++) {
+      System.arraycopy(inputs[t], 0, wider[t], 0, n);
+      wider[t][n + on] = 1f;
+    }
+    Map<String, Double> withRule = new LinkedHashMap<>(info);
+    withRule.put("rule", (double) on);
+    return new Trial(dtMs, periods, wider, labels, values, weights, groundTruth, withRule, responses);
   }
 
   /** The inputs as a (steps, inputs) float array. */

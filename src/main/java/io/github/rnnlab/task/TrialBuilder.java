@@ -30,6 +30,7 @@ public final class TrialBuilder {
   private int @Nullable [] labels;
   private float @Nullable [][] values;
   private float @Nullable [][] weights;
+  private final List<Response> responses = new ArrayList<>();
 
   /** A builder for trials with class-label targets, the given time step and number of input channels. */
   public TrialBuilder(double dtMs, int inputSize) {
@@ -88,11 +89,20 @@ public final class TrialBuilder {
     }
     Checks.nonNegative("start step of period '" + name + "'", start);
     Checks.nonNegative("steps of period '" + name + "'", periodSteps);
+    if ((long) start + periodSteps > Timing.MAX_STEPS) {
+      throw new IllegalArgumentException("period '" + name + "' would end at step " + ((long) start + periodSteps)
+          + "; a trial may last at most " + Timing.MAX_STEPS + " steps");
+    }
     Period p = new Period(name, start, start + periodSteps);
     periods.add(p);
     byName.put(name, p);
     steps = Math.max(steps, p.end());
     return this;
+  }
+
+  /** The time step in ms. */
+  public double dtMs() {
+    return dtMs;
   }
 
   /** The number of steps so far. */
@@ -134,6 +144,16 @@ public final class TrialBuilder {
       addInput(period, firstChannel + i, values[i]);
     }
     return this;
+  }
+
+  /**
+   * Adds {@code values[i]} to channel {@code firstChannel + i} throughout {@code period}, then independent
+   * N(0, sigma²) noise on those channels (a stimulus and its noise, as neurogym's tasks add them).
+   */
+  public TrialBuilder addNoisyInput(String period, int firstChannel, double[] values, double sigma,
+      RandomGenerator rng) {
+    return addInput(period, firstChannel, values).addNoise(period, firstChannel, firstChannel + values.length, sigma,
+        rng);
   }
 
   /**
@@ -232,6 +252,32 @@ public final class TrialBuilder {
   }
 
   /**
+   * Marks {@code period} as a response window whose answer is a choice, read at its last step (see {@link Response});
+   * an empty period is skipped, as it has no step to read.
+   */
+  public TrialBuilder respondIn(String period) {
+    Period p = period(period);
+    if (p.steps() > 0) {
+      responses.add(Response.choice(p));
+    }
+    return this;
+  }
+
+  /**
+   * Marks steps {@code [from, to)} as a window for a timed "go" that should come at step {@code goStep}, give or take
+   * {@code toleranceSteps} (see {@link Response}).
+   *
+   * @throws IllegalArgumentException if the window is empty or outside the trial, or the step or tolerance is bad
+   */
+  public TrialBuilder respondAt(int from, int to, int goStep, int toleranceSteps) {
+    checkSteps(from, to);
+    Checks.nonNegative("goStep", goStep);
+    Checks.nonNegative("toleranceSteps", toleranceSteps);
+    responses.add(new Response(from, to, goStep, toleranceSteps));
+    return this;
+  }
+
+  /**
    * The trial, with its ground truth (−1 if it has none) and variables.
    *
    * @throws IllegalStateException if no period was added or every period is empty
@@ -242,7 +288,10 @@ public final class TrialBuilder {
           + " at dt " + dtMs + " ms (durations shorter than dt floor to 0 steps)");
     }
     inputs();
-    return new Trial(dtMs, periods, inputs, labels, values, weights, groundTruth, info);
+    if (groundTruth < -1) {
+      throw new IllegalArgumentException("ground truth must be an index >= 0, or -1 for none; got " + groundTruth);
+    }
+    return new Trial(dtMs, periods, inputs, labels, values, weights, groundTruth, info, responses);
   }
 
   private void checkSteps(int from, int to) {

@@ -3,16 +3,29 @@ package io.github.rnnlab.task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
-/** An endless, reproducible stream of a task's trials, with its own seeded random generator. Not thread-safe. */
+/**
+ * An endless, reproducible stream of a task's trials, with its own seeded random generator (and, for tasks whose
+ * trials depend on earlier ones, such as yang19's alternating rings or a block schedule, its own state). Not
+ * thread-safe.
+ */
 public final class TrialStream {
   private final Task task;
-  private final SplittableRandom rng;
-  private long index;
+  private final Supplier<Trial> next;
 
+  /** The stream of {@code task.sampleTrial(rng, index)} for index 0, 1, 2, …, with rng seeded by {@code seed}. */
   TrialStream(Task task, long seed) {
     this.task = task;
-    this.rng = new SplittableRandom(seed);
+    SplittableRandom rng = new SplittableRandom(seed);
+    long[] index = {0};
+    this.next = () -> task.sampleTrial(rng, index[0]++);
+  }
+
+  /** A stream whose trials come from {@code next}, for tasks that keep state from trial to trial. */
+  TrialStream(Task task, Supplier<Trial> next) {
+    this.task = task;
+    this.next = next;
   }
 
   /** The task the trials come from. */
@@ -22,7 +35,7 @@ public final class TrialStream {
 
   /** The next trial. */
   public Trial next() {
-    return task.sampleTrial(rng, index++);
+    return next.get();
   }
 
   /** The next {@code count} trials. */

@@ -2,6 +2,9 @@ package io.github.rnnlab.train;
 
 import io.github.rnnlab.plot.Charts;
 import io.github.rnnlab.plot.Figure;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,7 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -21,14 +27,21 @@ import tech.tablesaw.api.Table;
  * What happened at every training step, as named series: {@code loss} (the total training loss), and, when the loss
  * has extra terms, {@code task_loss} and one series per penalty (e.g. {@code wiring_cost}); then the loss's measures
  * ({@code step_accuracy} and {@code decision_accuracy} for cross-entropy). Also the wall-clock time of the loop and
- * why it stopped early, if it did. Steps are counted from 1, as progress prints them. Immutable.
+ * why it stopped early, if it did. Steps are counted from 1, as progress prints them. A {@link Curriculum} adds
+ * the series {@code stage} (the stage of each step, from 1) and {@code performance} (the measured performance at each
+ * check, NaN between checks), and an {@link Event} at the start of each stage, which the charts mark. Immutable.
  */
 public final class TrainingHistory {
   private final Map<String, double[]> series;
   private final double seconds;
   private final @Nullable String stopReason;
+  private final List<Event> events;
 
   TrainingHistory(Map<String, double[]> series, double seconds, @Nullable String stopReason) {
+    this(series, seconds, stopReason, List.of());
+  }
+
+  TrainingHistory(Map<String, double[]> series, double seconds, @Nullable String stopReason, List<Event> events) {
     Map<String, double[]> copy = new LinkedHashMap<>();
     series.forEach((name, values) -> copy.put(name, values.clone()));
     if (!copy.containsKey(LOSS)) {
@@ -37,10 +50,28 @@ public final class TrainingHistory {
     this.series = Collections.unmodifiableMap(copy);
     this.seconds = seconds;
     this.stopReason = stopReason;
+    this.events = List.copyOf(events);
   }
+
+  /**
+   * Something that happened at a training step, e.g. the start of a curriculum stage.
+   *
+   * @param step the step, counted from 1
+   * @param label what happened, e.g. {@code "stage 2: coherence 25.6"}
+   */
+  public record Event(int step, String label) {}
+
+  /** The name of the series of curriculum stages. */
+  public static final String STAGE = "stage";
+
+  /** The name of the series of measured performance (NaN between measurements). */
+  public static final String PERFORMANCE = "performance";
 
   /** The name of the total-loss series. */
   public static final String LOSS = "loss";
+
+  private static final BasicStroke DASHED =
+      new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f}, 0f);
 
   /** The number of completed steps. */
   public int steps() {
@@ -112,7 +143,30 @@ public final class TrainingHistory {
     return table;
   }
 
-  /** This history followed by {@code next}'s steps (the series both have); seconds add up. */
+  /** The events, in step order (the start of each curriculum stage). */
+  public List<Event> events() {
+    return events;
+  }
+
+  /** This history with one more series (replacing one of the same name). */
+  TrainingHistory withSeries(String name, double[] values) {
+    if (values.length != steps()) {
+      throw new IllegalArgumentException("series '" + name + "' has " + values.length + " values for " + steps()
+          + " steps");
+    }
+    Map<String, double[]> more = new LinkedHashMap<>(series);
+    more.put(name, values);
+    return new TrainingHistory(more, seconds, stopReason, events);
+  }
+
+  /** This history with {@code more} events after its own. */
+  TrainingHistory withEvents(List<Event> more) {
+    List<Event> all = new ArrayList<>(events);
+    all.addAll(more);
+    return new TrainingHistory(series, seconds, stopReason, all);
+  }
+
+  /** This history followed by {@code next}'s steps (the series both have) and events; seconds add up. */
   TrainingHistory then(TrainingHistory next) {
     Map<String, double[]> joined = new LinkedHashMap<>();
     for (String name : series.keySet()) {
@@ -124,7 +178,9 @@ public final class TrainingHistory {
         joined.put(name, c);
       }
     }
-    return new TrainingHistory(joined, seconds + next.seconds, next.stopReason);
+    List<Event> all = new ArrayList<>(events);
+    next.events.forEach(e -> all.add(new Event(steps() + e.step(), e.label())));
+    return new TrainingHistory(joined, seconds + next.seconds, next.stopReason, all);
   }
 
   /** What {@link #compare} plots: one of the per-step series of {@link #toTable()}. */
@@ -150,15 +206,32 @@ public final class TrainingHistory {
     }
   }
 
-  /** The loss curve; with penalties, the total, the task loss and each penalty. */
+  /** The loss curve; with penalties, the total, the task loss and each penalty; events marked. */
   public Figure plot() {
-    List<String> losses = seriesNames().stream().filter(n -> !n.endsWith("accuracy")).toList();
+    List<String> losses = seriesNames().stream()
+        .filter(n -> !n.endsWith("accuracy") && !n.equals(STAGE) && !n.equals(PERFORMANCE)).toList();
     XYChart chart = stepChart(losses.size() > 1 ? "Loss and its terms" : "Loss", "Loss", steps(), losses.size());
     double[] x = stepAxis(steps());
     for (String name : losses) {
       chart.addSeries(name, x, series.get(name)).setMarker(SeriesMarkers.NONE);
     }
+    markEvents(chart, losses.stream().flatMapToDouble(n -> Arrays.stream(series.get(n)))
+        .filter(Double::isFinite).max().orElse(1));
     return Figure.of(chart);
+  }
+
+  /** A dashed vertical line at each event, labelled just right of it at height {@code top} (in data units). */
+  private void markEvents(XYChart chart, double top) {
+    chart.getStyler().setAnnotationLineColor(Color.GRAY).setAnnotationLineStroke(DASHED)
+        .setAnnotationTextFontColor(Color.DARK_GRAY);
+    // XChart centres a text on its x; shift it by half its width (about 3.3 px a character, in a plot of about
+    // 520 px) so that it starts at the line.
+    double stepsPerPixel = roundUp(steps()) / 520.0;
+    for (Event e : events) {
+      chart.addAnnotation(new AnnotationLine(e.step(), true, false));
+      chart.addAnnotation(new AnnotationText(e.label(), e.step() + (e.label().length() * 3.3 + 4) * stepsPerPixel,
+          top, false));
+    }
   }
 
   /**
@@ -170,12 +243,24 @@ public final class TrainingHistory {
     if (!series.containsKey(Metric.DECISION_ACCURACY.series)) {
       throw new IllegalStateException("this history has no accuracies (its series are " + series.keySet() + ")");
     }
-    XYChart chart = stepChart("Accuracy during training", "Accuracy", steps(), 2);
+    boolean measured = series.containsKey(PERFORMANCE);
+    XYChart chart = stepChart("Accuracy during training", "Accuracy", steps(), measured ? 3 : 2);
     double[] x = stepAxis(steps());
     chart.addSeries("decision accuracy (decision period)", x, series.get(Metric.DECISION_ACCURACY.series))
         .setMarker(SeriesMarkers.NONE);
     chart.addSeries("step accuracy (all time steps)", x, series.get(Metric.STEP_ACCURACY.series))
         .setMarker(SeriesMarkers.NONE);
+    if (measured) {
+      double[] p = series.get(PERFORMANCE);
+      double[] at = java.util.stream.IntStream.range(0, p.length).filter(i -> !Double.isNaN(p[i]))
+          .mapToDouble(i -> i + 1).toArray();
+      double[] values = java.util.Arrays.stream(p).filter(v -> !Double.isNaN(v)).toArray();
+      if (at.length > 0) {
+        chart.addSeries("curriculum performance (checks)", at, values)
+            .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      }
+    }
+    markEvents(chart, 1);
     return Figure.of(chart);
   }
 

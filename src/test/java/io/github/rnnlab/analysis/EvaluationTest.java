@@ -2,13 +2,17 @@ package io.github.rnnlab.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rnnlab.model.Ctrnn;
 import io.github.rnnlab.task.PerceptualDecisionMaking;
+import io.github.rnnlab.task.Response;
+import io.github.rnnlab.task.Task;
 import io.github.rnnlab.task.Tasks;
 import io.github.rnnlab.task.Trial;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import tech.tablesaw.api.Table;
@@ -47,6 +51,96 @@ class EvaluationTest {
     assertArrayEquals(new long[] {50, 60, 8}, eval.activity().shape());
     var e = assertThrows(IllegalArgumentException.class, () -> eval.accuracyBy("coh"));
     assertTrue(e.getMessage().contains("'coh'") && e.getMessage().contains("coherence"), e.getMessage());
+  }
+
+  /** Float targets: no choice, a weighted mean squared error per trial, recomputed here from a lone forward pass. */
+  @Test
+  void floatTargetsAreScoredByMeanSquaredError() {
+    Task reach = Tasks.create("ReachingDelayResponse-v0");
+    Ctrnn net = Ctrnn.forTask(reach, 8, 2);
+    Evaluation eval = Evaluation.run(net, reach, 6, 1);
+    assertFalse(eval.hasLabels());
+    double sum = 0;
+    for (int i = 0; i < eval.size(); i++) {
+      Trial trial = eval.trial(i);
+      INDArray out = net.forward(trial.inputs().reshape(trial.steps(), 1, 2)).outputs().reshape(trial.steps(), 2);
+      double expected = out.sub(trial.targetValues()).norm2Number().doubleValue();
+      expected = expected * expected / (2.0 * trial.steps());
+      assertEquals(expected, eval.meanSquaredError(i), 1e-5, "trial " + i);
+      assertEquals(-1, eval.choice(i));
+      sum += expected;
+    }
+    assertEquals(sum / 6, eval.meanSquaredError(), 1e-5);
+    assertThrows(IllegalStateException.class, eval::accuracy);
+    assertEquals(List.of("trial", "ground_truth", "position", "mse"), eval.toTable().columnNames());
+  }
+
+  /** Several response windows: a trial is right only if every answer is; timed answers: the first go in the window. */
+  @Test
+  void answersAreReadInEveryResponseWindow() {
+    Task dual = Tasks.create("DualDelayMatchSample-v0");
+    Ctrnn net = Ctrnn.forTask(dual, 8, 3);
+    Evaluation eval = Evaluation.run(net, dual, 20, 5);
+    for (int i = 0; i < eval.size(); i++) {
+      Trial trial = eval.trial(i);
+      int[] argmax = argmax(net, trial);
+      boolean right = true;
+      for (Response r : trial.responses()) {
+        right &= argmax[r.readStep()] == trial.target(r.readStep());
+      }
+      assertEquals(2, trial.responses().size());
+      assertEquals(right, eval.correct(i), "trial " + i);
+      assertEquals(argmax[trial.period("test2").end() - 1], eval.choice(i));
+    }
+    Task timing = Tasks.create("OneTwoThreeGo-v0");
+    Ctrnn timer = Ctrnn.forTask(timing, 8, 4);
+    Evaluation timed = Evaluation.run(timer, timing, 20, 5);
+    for (int i = 0; i < timed.size(); i++) {
+      Trial trial = timed.trial(i);
+      Response r = trial.responses().get(0);
+      assertTrue(r.timed());
+      assertEquals(trial.period("response").start(), r.goStep());
+      int[] argmax = argmax(timer, trial);
+      int go = -1;
+      for (int t = r.start(); t < r.end() && go < 0; t++) {
+        go = argmax[t] != 0 ? t : -1;
+      }
+      assertEquals(go >= 0 && Math.abs(go - r.goStep()) <= r.toleranceSteps(), timed.correct(i), "trial " + i);
+      assertEquals(go < 0 ? Double.NaN : (go - r.start() + 1) * trial.dtMs(), timed.reactionTimeMs(i));
+    }
+  }
+
+  private static int[] argmax(Ctrnn net, Trial trial) {
+    float[] out = net.forward(trial.inputs().reshape(trial.steps(), 1, trial.inputSize())).outputs().data().asFloat();
+    int n = net.outputSize();
+    int[] best = new int[trial.steps()];
+    for (int t = 0; t < best.length; t++) {
+      for (int o = 1; o < n; o++) {
+        best[t] = out[t * n + o] > out[t * n + best[t]] ? o : best[t];
+      }
+    }
+    return best;
+  }
+
+  /** The psychometric curve uses the coherence signed towards choice 2 and the trials answered with a choice. */
+  @Test
+  void psychometricCurveOfTwoChoiceTrials() {
+    // A short training with the decision weighted 5 times, so that the network answers.
+    Task pdm = PerceptualDecisionMaking.builder().dtMs(20).stimulusMs(400).timingMs("decision", 200).build();
+    Ctrnn net = Ctrnn.forTask(pdm, 16, 3);
+    io.github.rnnlab.train.Trainer.builder().steps(150)
+        .progress(io.github.rnnlab.train.TrainingProgress.silent()).build()
+        .train(net, io.github.rnnlab.data.TrialBatches.of(pdm, 16, 3, new io.github.rnnlab.data.CostMask(0, 1, 0, 5)));
+    Evaluation eval = Evaluation.run(net, pdm, 300, 2);
+    Psychometric fit = eval.psychometric("coherence");
+    long answered = java.util.stream.IntStream.range(0, 300).filter(i -> eval.choice(i) > 0).count();
+    assertEquals(answered, fit.trials());
+    var levels = fit.binnedTable().doubleColumn("evidence").asList();
+    assertTrue(levels.contains(-51.2) && levels.contains(51.2) && levels.contains(0.0), levels.toString());
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> Evaluation.run(Ctrnn.forTask(Tasks.create("yang19.go-v0"), 8, 1), Tasks.create("yang19.go-v0"), 40, 1)
+            .psychometric("modality"));
+    assertTrue(e.getMessage().contains("two-choice"), e.getMessage());
   }
 
   @Test

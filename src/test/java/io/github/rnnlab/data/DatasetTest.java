@@ -10,6 +10,7 @@ import io.github.rnnlab.task.PerceptualDecisionMaking;
 import io.github.rnnlab.task.Tasks;
 import io.github.rnnlab.task.Trial;
 import io.github.rnnlab.task.TrialStream;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +67,29 @@ class DatasetTest {
     }
   }
 
+  /** Each window lists the trials it holds; their starts tile each column, the first and last may be cut. */
+  @Test
+  void windowsListTheirTrials() {
+    Dataset data = Dataset.of(task, 3, 100, 9);
+    for (int w = 0; w < 16; w++) {
+      Batch batch = data.next();
+      for (int b = 0; b < 3; b++) {
+        int column = b;
+        List<BatchTrial> trials = batch.trials().stream().filter(t -> t.column() == column).toList();
+        assertTrue(trials.get(0).start() <= 0 && trials.get(trials.size() - 1).end() >= 100, "window " + w);
+        for (int i = 1; i < trials.size(); i++) {
+          assertEquals(trials.get(i - 1).end(), trials.get(i).start(), "trials back to back, window " + w);
+        }
+        for (int start : batch.trialStarts(b)) {
+          // A trial starts with its fixation period: fixation input on, no stimulus, target 0.
+          assertEquals(1f, batch.input(start, b, 0));
+          assertEquals(0, batch.target(start, b));
+        }
+        assertEquals(60, trials.get(0).trial().steps());
+      }
+    }
+  }
+
   @Test
   void sameSeedSameBatchesAndColumnsDiffer() {
     Batch a = Dataset.of(task, 4, 50, 3).next();
@@ -82,5 +106,17 @@ class DatasetTest {
     var e = assertThrows(IllegalArgumentException.class, () -> Dataset.of(task, 0, 100, 1));
     assertTrue(e.getMessage().contains("batchSize must be > 0; got 0"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Dataset.of(task, 2, 100, 150, 1));
+  }
+
+  @Test
+  void theBuilderServesTheSameBatchesAsTheFactory() {
+    Dataset a = Dataset.builder(task).batchSize(4).seqLen(50).seed(7).build();
+    Dataset b = Dataset.of(task, 4, 50, 7);
+    assertEquals(b.cacheLen(), a.cacheLen());
+    for (int i = 0; i < 3; i++) {
+      assertEquals(b.next().inputs(), a.next().inputs());
+    }
+    assertEquals(200, Dataset.builder(task).seqLen(50).cacheLen(200).build().cacheLen());
+    assertThrows(IllegalArgumentException.class, () -> Dataset.builder(task).seqLen(50).cacheLen(120).build());
   }
 }

@@ -7,14 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
 class TasksTest {
 
+  /** neurogym 2.2's 24 native tasks with a target, its 20 yang19 tasks, 2 perceptualdecisionmaking ones, the tutorial's. */
   @Test
-  void namesAreNeurogymIdsInRegistrationOrder() {
-    assertEquals(List.of("PerceptualDecisionMaking-v0", "yang19.go-v0", "yang19.rtgo-v0"), Tasks.names());
+  void namesAreTheCatalogueInRegistrationOrder() {
+    List<String> names = Tasks.names();
+    assertEquals(47, names.size());
+    assertEquals(names.size(), Set.copyOf(names).size());
+    assertEquals("PerceptualDecisionMaking-v0", names.get(0));
+    assertEquals(Yang19Task.ids(), names.subList(24, 44));
+    assertEquals(List.of("yang19.go-v0", "yang19.rtgo-v0"), names.subList(24, 26));
+    assertEquals(24, names.stream().filter(n -> !n.contains(".")).count());
+    for (String skipped : List.of("Bandit-v0", "DawTwoStep-v0", "Null-v0", "EconomicDecisionMaking-v0")) {
+      assertTrue(!names.contains(skipped), skipped + " has no supervised target");
+    }
   }
 
   @Test
@@ -53,11 +64,18 @@ class TasksTest {
   @Test
   void unknownNameListsTheRegisteredNames() {
     var typo = assertThrows(IllegalArgumentException.class, () -> Tasks.create("yang19.goo-v0", 20));
-    assertEquals("unknown task 'yang19.goo-v0'; registered tasks are "
-        + "[PerceptualDecisionMaking-v0, yang19.go-v0, yang19.rtgo-v0]", typo.getMessage());
-    var later = assertThrows(IllegalArgumentException.class, () -> Tasks.create("yang19.dm1-v0", 20));
-    assertTrue(later.getMessage().contains("'yang19.dm1-v0'") && later.getMessage().contains("not implemented yet")
-        && later.getMessage().contains(Tasks.names().toString()), later.getMessage());
+    assertEquals("unknown task 'yang19.goo-v0'; registered tasks are " + Tasks.names(), typo.getMessage());
+    var skipped = assertThrows(IllegalArgumentException.class, () -> Tasks.create("Bandit-v0"));
+    assertTrue(skipped.getMessage().startsWith("unknown task 'Bandit-v0'"), skipped.getMessage());
+  }
+
+  @Test
+  void createWithoutTimeStepUsesTheTasksDefault() {
+    assertEquals(10, Tasks.create("PulseDecisionMaking-v0").dtMs());
+    assertEquals(80, Tasks.create("ReadySetGo-v0").dtMs());
+    assertEquals(8.3, Tasks.create("SpatialSuppressMotion-v0").dtMs());
+    assertEquals(36, Tasks.create("SpatialSuppressMotion-v0").trials(0).next().steps());
+    assertEquals(100, Tasks.create("yang19.dm1-v0").dtMs());
   }
 
   @Test
@@ -69,12 +87,23 @@ class TasksTest {
   @Test
   void tableDescribesEveryRegisteredTask() {
     Table table = Tasks.table();
-    assertEquals(List.of("name", "inputs", "outputs", "periods", "description"), table.columnNames());
+    assertEquals(List.of("name", "dt_ms", "inputs", "outputs", "targets", "mean_steps", "periods", "description",
+        "paper"), table.columnNames());
     assertEquals(Tasks.names(), table.stringColumn("name").asList());
-    assertEquals(List.of(3, 33, 33), table.intColumn("inputs").asList());
-    assertEquals(List.of(3, 17, 17), table.intColumn("outputs").asList());
-    assertEquals(List.of("fixation, stimulus, delay, decision", "fixation, stimulus, delay, decision",
-        "fixation, decision"), table.stringColumn("periods").asList());
+    int go = Tasks.names().indexOf("yang19.go-v0");
+    int rtgo = Tasks.names().indexOf("yang19.rtgo-v0");
+    assertEquals(List.of(3, 33, 33), List.of(table.intColumn("inputs").get(0), table.intColumn("inputs").get(go),
+        table.intColumn("inputs").get(rtgo)));
+    assertEquals(List.of(3, 17, 17), List.of(table.intColumn("outputs").get(0), table.intColumn("outputs").get(go),
+        table.intColumn("outputs").get(rtgo)));
+    assertEquals("fixation, stimulus, delay, decision", table.stringColumn("periods").get(go));
+    assertEquals("fixation, decision", table.stringColumn("periods").get(rtgo));
+    // PDM at dt 100: 1 + 20 + 0 + 1 steps, always.
+    assertEquals(22.0, table.doubleColumn("mean_steps").get(0));
+    assertEquals(List.of("PerceptualDecisionMaking-v0", "float"), List.of(table.stringColumn("name").get(0),
+        table.stringColumn("targets").get(Tasks.names().indexOf("ReachingDelayResponse-v0"))));
+    assertEquals(2, table.stringColumn("targets").countOccurrences("float"));
     table.stringColumn("description").forEach(d -> assertTrue(!d.isBlank()));
+    assertTrue(table.stringColumn("paper").get(go).startsWith("Yang et al. 2019"));
   }
 }

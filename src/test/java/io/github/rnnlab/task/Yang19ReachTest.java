@@ -178,6 +178,28 @@ class Yang19ReachTest {
     assertNotEquals(truths, GO.trials(43).next(20).stream().map(t -> t.info().get("ground_truth")).toList());
   }
 
+  /** anti shows the opposite direction; the delayed variants add a 500 ms delay that user timing can change. */
+  @Test
+  void antiAndDelayedVariants() {
+    for (Yang19Reach.Variant v : List.of(Yang19Reach.Variant.ANTI, Yang19Reach.Variant.DELAYED_ANTI,
+        Yang19Reach.Variant.REACTION_TIME_ANTI)) {
+      Yang19Reach task = Yang19Reach.builder(v).dtMs(20).build();
+      for (Trial trial : task.trials(3).next(8)) {
+        int g = trial.groundTruth();
+        int m = trial.info().get("modality").intValue();
+        int t = trial.period(v == Yang19Reach.Variant.REACTION_TIME_ANTI ? "decision" : "stimulus").start();
+        assertEquals(0.8, trial.input(t, 1 + 16 * m + (g + 8) % 16), 1e-6, v + " peak opposite the answer");
+        assertEquals(1 + g, trial.target(trial.steps() - 1));
+      }
+    }
+    Yang19Reach dlygo = Yang19Reach.builder(Yang19Reach.Variant.DELAYED_GO).dtMs(20).build();
+    assertEquals(new Period("delay", 50, 75), dlygo.trials(0).next().period("delay"));
+    // neurogym replaces user timing by {delay: 500}; here it is honoured.
+    Yang19Reach longer = Yang19Reach.builder(Yang19Reach.Variant.DELAYED_GO).dtMs(20).stimulusMs(1000).build();
+    assertEquals(new Period("delay", 75, 100), longer.trials(0).next().period("delay"));
+    assertEquals("yang19.dlyanti", Yang19Reach.builder(Yang19Reach.Variant.DELAYED_ANTI).build().name());
+  }
+
   @Test
   void toBuilderKeepsSettings() {
     Yang19Reach task = Yang19Reach.reactionTimeGo().dtMs(10).timing("fixation", Timing.uniform(200, 500)).build();
