@@ -8,8 +8,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Points in the complex plane (eigenvalues, typically) on square, equal axes, with an optional circle of a given
- * radius around 0: for the circular law, the disk of radius g; for the Jacobian of a discrete-time map, the unit circle,
- * inside which perturbations decay. Points come in groups, each one legend entry, drawn blue, or orange when
+ * radius around 0: for the circular law, the disk of radius g; for the Jacobian of a discrete-time map, the unit
+ * circle, inside which perturbations decay. Points come in groups, each one legend entry, drawn blue, or orange when
  * highlighted (e.g. the eigenvalues of unstable fixed points, or those outside the unit circle).
  *
  * <pre>{@code

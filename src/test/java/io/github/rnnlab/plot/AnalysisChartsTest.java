@@ -64,12 +64,16 @@ class AnalysisChartsTest {
     CategoryChart chart = HistogramChart.chart("h", "x", "n", groups, 4);
     List<CategorySeries> series = List.copyOf(chart.getSeriesCollection());
     // Bins [0, 0.25), [0.25, 0.5), [0.5, 0.75), [0.75, 1]: the maximum falls in the last bin, as in numpy.
-    assertEquals(List.of(2, 0, 1, 1), java.util.Arrays.stream(series.get(0).getYData()).mapToObj(v -> (int) v).toList());
-    assertEquals(List.of(0, 1, 0, 1), java.util.Arrays.stream(series.get(1).getYData()).mapToObj(v -> (int) v).toList());
+    assertEquals(List.of(2, 0, 1, 1), counts(series.get(0)));
+    assertEquals(List.of(0, 1, 0, 1), counts(series.get(1)));
     assertEquals(List.of("0.13", "0.38", "0.63", "0.88"), series.get(0).getXData());
     assertThrows(IllegalArgumentException.class, () -> HistogramChart.chart("h", "x", "n", Map.of("a",
         new double[0]), 4));
     assertThrows(IllegalArgumentException.class, () -> HistogramChart.chart("h", "x", "n", groups, 0));
+  }
+
+  private static List<Integer> counts(CategorySeries series) {
+    return java.util.Arrays.stream(series.getYData()).mapToObj(v -> (int) v).toList();
   }
 
   @Test
