@@ -170,14 +170,14 @@ class EvaluationTest {
   @Test
   void noisyEvaluationIsReproducibleAndNoiseFreeNetworksAreUnaffected() {
     var noisy = io.github.rnnlab.model.EiRnn.builder().forTask(task).hiddenSize(10).sigmaRec(0.5).seed(1).build();
-    Evaluation a = Evaluation.run(NoisyNetwork.of(noisy, 5), task, 8, 2);
-    Evaluation b = Evaluation.run(NoisyNetwork.of(noisy, 5), task, 8, 2);
+    Evaluation a = Evaluation.runWithNoise(noisy, task, 8, 2);
+    Evaluation b = Evaluation.runWithNoise(noisy, task, 8, 2);
     Evaluation clean = Evaluation.run(noisy, task, 8, 2);
     assertEquals(a.stackedActivity(), b.stackedActivity());
     assertTrue(a.stackedActivity().sub(clean.stackedActivity()).norm2Number().doubleValue() > 0.1);
     Ctrnn quiet = Ctrnn.forTask(task, 8, 1);
     assertEquals(Evaluation.run(quiet, task, 8, 2).stackedActivity(),
-        Evaluation.run(NoisyNetwork.of(quiet, 5), task, 8, 2).stackedActivity());
+        Evaluation.runWithNoise(quiet, task, 8, 2).stackedActivity());
   }
 
   @Test
