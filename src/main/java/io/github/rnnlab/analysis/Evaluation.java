@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -84,6 +85,55 @@ public final class Evaluation {
    */
   public static Evaluation runWithNoise(RecurrentNetwork network, Task task, int count, long seed) {
     return run(network, task, count, seed, true);
+  }
+
+  /**
+   * A builder with named settings (Kotlin cannot name a Java method's arguments): 500 trials, seed 0, no noise by
+   * default; {@code Evaluation.builder(net, task).trials(500).seed(4).run()} is {@code Evaluation.run(net, task, 500, 4)}.
+   */
+  public static Builder builder(RecurrentNetwork network, Task task) {
+    return new Builder(network, task);
+  }
+
+  /** Settings of an evaluation on fresh trials; {@link #run()} runs it. */
+  public static final class Builder {
+    private final RecurrentNetwork network;
+    private final Task task;
+    private int trials = 500;
+    private long seed;
+    private boolean noise;
+
+    private Builder(RecurrentNetwork network, Task task) {
+      this.network = Objects.requireNonNull(network, "network");
+      this.task = Objects.requireNonNull(task, "task");
+    }
+
+    /** The number of fresh trials (default 500, the tutorial's). */
+    public Builder trials(int trials) {
+      this.trials = Checks.positive("trials", trials);
+      return this;
+    }
+
+    /** The seed of the trials (and of the noise, with {@link #withNoise}); default 0. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Keeps the network's training noise on, as {@link Evaluation#runWithNoise} does (default off). */
+    public Builder withNoise(boolean noise) {
+      this.noise = noise;
+      return this;
+    }
+
+    /**
+     * Runs the evaluation.
+     *
+     * @throws IllegalArgumentException if the network does not fit the task
+     */
+    public Evaluation run() {
+      return Evaluation.run(network, task, trials, seed, noise);
+    }
   }
 
   private static Evaluation run(RecurrentNetwork network, Task task, int count, long seed, boolean noise) {

@@ -181,6 +181,16 @@ class EvaluationTest {
   }
 
   @Test
+  void theBuilderRunsWhatTheFactoriesRun() {
+    Ctrnn net = Ctrnn.forTask(task, 8, 1);
+    assertEquals(Evaluation.run(net, task, 6, 3).toTable().toString(),
+        Evaluation.builder(net, task).trials(6).seed(3).run().toTable().toString());
+    assertEquals(Evaluation.runWithNoise(net, task, 6, 3).stackedActivity(),
+        Evaluation.builder(net, task).trials(6).seed(3).withNoise(true).run().stackedActivity());
+    assertThrows(IllegalArgumentException.class, () -> Evaluation.builder(net, task).trials(0));
+  }
+
+  @Test
   void mismatchedNetworkIsRejected() {
     Ctrnn wide = Ctrnn.builder().inputSize(5).hiddenSize(4).outputSize(3).build();
     assertThrows(IllegalArgumentException.class, () -> Evaluation.run(wide, task, 10, 1));
