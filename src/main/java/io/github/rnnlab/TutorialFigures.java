@@ -20,8 +20,8 @@ import tech.tablesaw.api.Table;
  * Runs the tutorial headless and writes its figures: a CTRNN of 128 units trained for 1000 steps on perceptual
  * decision making (dt 20 ms, stimulus 1000 ms, batch 16, sequences of 100 steps), evaluated on 500 fresh trials, and
  * the PCA of its activity. The seed fixes the network, the training data ({@code seed}) and the evaluation trials
- * ({@code seed + 1}); the same seed gives byte-identical CSV files. {@code summary.json} is valid JSON whatever happens:
- * a number that does not exist (the final loss of a run stopped before its first step) is {@code null}.
+ * ({@code seed + 1}); the same seed gives byte-identical CSV files. {@code summary.json} is valid JSON whatever
+ * happens: a number that does not exist (the final loss of a run stopped before its first step) is {@code null}.
  *
  * <p>Usage: {@code mvn -q -B compile exec:java -Dexec.args="--out DIR --seed N --steps N --eval-trials N"}.
  */

@@ -62,9 +62,9 @@ public final class TutorialSweep {
       if (!List.of("local", "spark").contains(executor) || (executor.equals("local") && !master.isEmpty())) {
         throw new IllegalArgumentException("--executor takes local or spark (spark with --master); got " + executor);
       }
-      return new Options(seeds[0], seeds[1], f.list("--tau-ms", List.of(100.0), Double::valueOf), f.list("--hidden", List.of(128), Integer::valueOf),
-          f.positive("--steps", 1000), f.positive("--eval-trials", 500), executor, master,
-          Path.of(f.text("--out", "sweep")));
+      return new Options(seeds[0], seeds[1], f.list("--tau-ms", List.of(100.0), Double::valueOf),
+          f.list("--hidden", List.of(128), Integer::valueOf), f.positive("--steps", 1000),
+          f.positive("--eval-trials", 500), executor, master, Path.of(f.text("--out", "sweep")));
     }
 
     /**

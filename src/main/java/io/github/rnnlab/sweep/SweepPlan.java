@@ -186,8 +186,8 @@ public final class SweepPlan {
 
   @Override
   public String toString() {
-    return "SweepPlan[" + Math.max(1, settings.size()) + " setting(s) × " + seeds.size() + " seed(s) = " + runs().size()
-        + " runs on the " + executor + (resultsFile == null ? "" : ", results in " + resultsFile) + "]";
+    return "SweepPlan[" + Math.max(1, settings.size()) + " setting(s) × " + seeds.size() + " seed(s) = "
+        + runs().size() + " runs on the " + executor + (resultsFile == null ? "" : ", results in " + resultsFile) + "]";
   }
 
   /** Settings of a {@link SweepPlan}. */

@@ -1,6 +1,7 @@
 package io.github.rnnlab.sweep;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,7 +14,7 @@ final class ResumeTarget {
   private ResumeTarget() {}
 
   static SweepPlan sweep(Path results) {
-    return SweepPlan.builder().vary("x", java.util.List.of(1, 2)).seedRange(1, RUNS / 2).executor(SweepExecutor.local(1))
+    return SweepPlan.builder().vary("x", List.of(1, 2)).seedRange(1, RUNS / 2).executor(SweepExecutor.local(1))
         .resultsFile(results).progress(SweepProgress.silent()).build();
   }
 

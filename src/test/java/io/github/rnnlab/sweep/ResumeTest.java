@@ -91,8 +91,9 @@ class ResumeTest {
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> other.execute(run -> Map.of("v", 1))).getMessage().contains("holds a sweep over [x], not [y]"));
     Path data = Files.writeString(dir.resolve("data.csv"), "a,b\n1,2");
-    assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> ResumeTarget.sweep(data).execute(ResumeTarget::metrics)).getMessage().contains("not a sweep results file"));
+    var notOurs = assertThrows(IllegalArgumentException.class,
+        () -> ResumeTarget.sweep(data).execute(ResumeTarget::metrics));
+    assertTrue(notOurs.getMessage().contains("not a sweep results file"), notOurs.getMessage());
     assertEquals("a,b\n1,2", Files.readString(data), "a file that is not a results file is left as it was");
     try (ResultsFile open = ResultsFile.open(results, List.of("x"))) {
       var e = assertThrows(IllegalStateException.class,
