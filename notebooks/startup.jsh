@@ -6,6 +6,7 @@ import io.github.rnnlab.analysis.*;
 import io.github.rnnlab.plot.*;
 import io.github.rnnlab.dynamics.*;
 import io.github.rnnlab.rls.*;
+import io.github.rnnlab.sweep.*;
 import io.github.rnnlab.jupyter.Notebook;
 import tech.tablesaw.api.*;
 import org.nd4j.linalg.api.ndarray.INDArray;

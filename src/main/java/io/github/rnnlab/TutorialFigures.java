@@ -1,28 +1,27 @@
 package io.github.rnnlab;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import io.github.rnnlab.analysis.Evaluation;
 import io.github.rnnlab.analysis.Pca;
 import io.github.rnnlab.data.Dataset;
+import io.github.rnnlab.io.Json;
 import io.github.rnnlab.model.Ctrnn;
 import io.github.rnnlab.task.PerceptualDecisionMaking;
 import io.github.rnnlab.task.Tasks;
 import io.github.rnnlab.train.Trainer;
 import io.github.rnnlab.train.TrainingHistory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.StringJoiner;
 import tech.tablesaw.api.Table;
 
 /**
  * Runs the tutorial headless and writes its figures: a CTRNN of 128 units trained for 1000 steps on perceptual
  * decision making (dt 20 ms, stimulus 1000 ms, batch 16, sequences of 100 steps), evaluated on 500 fresh trials, and
  * the PCA of its activity. The seed fixes the network, the training data ({@code seed}) and the evaluation trials
- * ({@code seed + 1}); the same seed gives byte-identical CSV files.
+ * ({@code seed + 1}); the same seed gives byte-identical CSV files. {@code summary.json} is valid JSON whatever
+ * happens: a number that does not exist (the final loss of a run stopped before its first step) is {@code null}.
  *
  * <p>Usage: {@code mvn -q -B compile exec:java -Dexec.args="--out DIR --seed N --steps N --eval-trials N"}.
  */
@@ -45,62 +44,34 @@ public final class TutorialFigures {
 
   /** The command's settings. */
   record Options(Path out, long seed, int steps, int evalTrials) {
+    /**
+     * Reads the flags.
+     *
+     * @throws IllegalArgumentException for a bad flag or value
+     */
     static Options parse(List<String> args) {
-      Path out = Path.of("figures");
-      long seed = DEFAULT_SEED;
-      int steps = 1000;
-      int evalTrials = 500;
-      for (int i = 0; i < args.size(); i++) {
-        String flag = args.get(i);
-        if (flag.equals("--help") || flag.equals("-h")) {
-          throw new IllegalArgumentException("");
-        }
-        if (i + 1 >= args.size()) {
-          throw new IllegalArgumentException("missing value after " + flag);
-        }
-        String value = args.get(++i);
-        switch (flag) {
-          case "--out" -> out = Path.of(value);
-          case "--seed" -> seed = parseLong(flag, value);
-          case "--steps" -> steps = positive(flag, value);
-          case "--eval-trials" -> evalTrials = positive(flag, value);
-          default -> throw new IllegalArgumentException("unknown flag " + flag);
-        }
-      }
-      return new Options(out, seed, steps, evalTrials);
+      Flags f = Flags.parse(args, List.of("--out", "--seed", "--steps", "--eval-trials"));
+      return new Options(Path.of(f.text("--out", "figures")), f.whole("--seed", DEFAULT_SEED),
+          f.positive("--steps", 1000), f.positive("--eval-trials", 500));
     }
 
-    private static long parseLong(String flag, String value) {
-      try {
-        return Long.parseLong(value);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(flag + " takes a whole number; got '" + value + "'");
-      }
-    }
-
-    private static int positive(String flag, String value) {
-      long v = parseLong(flag, value);
-      if (v <= 0 || v > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException(flag + " takes a whole number > 0; got " + value);
-      }
-      return (int) v;
+    /**
+     * These options, once {@code --out} was created and found writable: checked before any training.
+     *
+     * @throws IllegalArgumentException if it cannot be written
+     */
+    Options writable() {
+      Flags.requireWritable("--out", out);
+      return this;
     }
   }
 
-  /** Runs the tutorial; a bad flag prints the usage and exits with status 2. */
+  /**
+   * Runs the tutorial; a bad flag prints the usage and exits with status 2, as does an output folder that cannot be
+   * written (checked before training).
+   */
   public static void main(String[] args) {
-    Options options;
-    try {
-      options = Options.parse(List.of(args));
-    } catch (IllegalArgumentException e) {
-      if (!e.getMessage().isEmpty()) {
-        System.err.println("error: " + e.getMessage());
-      }
-      System.err.print(USAGE);
-      System.exit(e.getMessage().isEmpty() ? 0 : 2);
-      return;
-    }
-    run(options);
+    Flags.main(args, USAGE, a -> Options.parse(a).writable(), TutorialFigures::run);
   }
 
   static void run(Options o) {
@@ -119,9 +90,7 @@ public final class TutorialFigures {
     writeCsv(eval.toTable(), out.resolve("trials.csv"));
     writeCsv(pca.projectionTable(eval), out.resolve("pca.csv"));
     writeCsv(pca.toTable(), out.resolve("pca_variance.csv"));
-    Table byCoherence = eval.accuracyBy("coherence");
-    String summary = summaryJson(o, net, history, eval, byCoherence, pca);
-    write(out.resolve("summary.json"), summary);
+    Json.write(out.resolve("summary.json"), summary(o, net, history, eval, pca));
     System.out.printf(Locale.ROOT, "Accuracy %.3f on %d trials; final loss %.4f; trained in %.1f s. Figures in %s%n",
         eval.accuracy(), eval.size(), history.finalLoss(), history.seconds(), out.toAbsolutePath());
     String stop = history.stopReason();
@@ -130,41 +99,41 @@ public final class TutorialFigures {
     }
   }
 
-  private static String summaryJson(Options o, Ctrnn net, TrainingHistory history, Evaluation eval,
-      Table byCoherence, Pca pca) {
-    StringJoiner perCoherence = new StringJoiner(", ", "{", "}");
+  /** The run's numbers and settings, in a fixed key order. */
+  static JsonObject summary(Options o, Ctrnn net, TrainingHistory history, Evaluation eval, Pca pca) {
+    JsonObject json = new JsonObject();
+    json.add("accuracy", Json.number(eval.accuracy()));
+    JsonObject perCoherence = new JsonObject();
+    Table byCoherence = eval.accuracyBy("coherence");
     for (int r = 0; r < byCoherence.rowCount(); r++) {
-      perCoherence.add(String.format(Locale.ROOT, "\"%s\": %.4f", byCoherence.doubleColumn("coherence").getDouble(r),
-          byCoherence.doubleColumn("accuracy").getDouble(r)));
+      perCoherence.add(Double.toString(byCoherence.doubleColumn("coherence").getDouble(r)),
+          Json.number(byCoherence.doubleColumn("accuracy").getDouble(r)));
     }
-    double[] ratio = pca.explainedVarianceRatio();
-    return String.format(Locale.ROOT, """
-        {
-          "accuracy": %.4f,
-          "accuracy_per_coherence": %s,
-          "final_loss": %.6f,
-          "train_seconds": %.3f,
-          "steps": %d,
-          "seed": %d,
-          "hidden": %d,
-          "eval_trials": %d,
-          "pca_explained_variance_ratio": [%.4f, %.4f],
-          "versions": {"rnnlab": "%s", "nd4j": "%s", "java": "%s"}
-        }
-        """, eval.accuracy(), perCoherence, history.finalLoss(), history.seconds(), history.steps(), o.seed(),
-        net.hiddenSize(), eval.size(), ratio[0], ratio[1], Rnnlab.version(), Rnnlab.nd4jVersion(),
-        System.getProperty("java.version"));
+    json.add("accuracy_per_coherence", perCoherence);
+    json.add("final_loss", Json.number(history.finalLoss()));
+    json.add("train_seconds", Json.number(history.seconds()));
+    json.addProperty("steps", history.steps());
+    json.addProperty("seed", o.seed());
+    json.addProperty("hidden", net.hiddenSize());
+    json.addProperty("eval_trials", eval.size());
+    JsonArray ratio = new JsonArray();
+    for (double r : pca.explainedVarianceRatio()) {
+      ratio.add(Json.number(r));
+    }
+    json.add("pca_explained_variance_ratio", ratio);
+    String stop = history.stopReason();
+    if (stop != null) {
+      json.addProperty("stop_reason", stop);
+    }
+    JsonObject versions = new JsonObject();
+    versions.addProperty("rnnlab", Rnnlab.version());
+    versions.addProperty("nd4j", Rnnlab.nd4jVersion());
+    versions.addProperty("java", System.getProperty("java.version"));
+    json.add("versions", versions);
+    return json;
   }
 
   private static void writeCsv(Table table, Path path) {
     table.write().csv(path.toFile());
-  }
-
-  private static void write(Path path, String text) {
-    try {
-      Files.writeString(path, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write " + path, e);
-    }
   }
 }

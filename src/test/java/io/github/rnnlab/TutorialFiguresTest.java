@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import io.github.rnnlab.io.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +32,8 @@ class TutorialFiguresTest {
         () -> TutorialFigures.Options.parse(List.of("--steps", "-5")));
     assertTrue(negative.getMessage().contains("--steps takes a whole number > 0; got -5"));
     assertThrows(IllegalArgumentException.class, () -> TutorialFigures.Options.parse(List.of("--out")));
+    assertEquals("--seed is given twice", assertThrows(IllegalArgumentException.class,
+        () -> TutorialFigures.Options.parse(List.of("--seed", "1", "--seed", "2"))).getMessage());
   }
 
   @Test
@@ -43,6 +48,32 @@ class TutorialFiguresTest {
     for (String f : List.of("task.png", "loss.png", "pca.png", "summary.json")) {
       assertTrue(Files.size(a.resolve(f)) > 0, f);
     }
-    assertTrue(Files.readString(a.resolve("summary.json")).contains("\"accuracy_per_coherence\""));
+    JsonObject summary = Json.read(a.resolve("summary.json")).getAsJsonObject();
+    assertEquals(30, summary.get("steps").getAsInt());
+    assertEquals(5, summary.getAsJsonObject("accuracy_per_coherence").size());
+  }
+
+  @Test
+  void aNumberThatDoesNotExistIsWrittenAsNull(@TempDir Path dir) {
+    // What a run stopped before its first step reports as its final loss.
+    JsonObject o = new JsonObject();
+    o.add("final_loss", Json.number(Double.NaN));
+    o.add("accuracy", Json.number(0.84));
+    Json.write(dir.resolve("s.json"), o);
+    assertEquals(JsonNull.INSTANCE, Json.read(dir.resolve("s.json")).getAsJsonObject().get("final_loss"));
+    o.addProperty("raw", Double.NaN);
+    assertThrows(IllegalArgumentException.class, () -> Json.toText(o), "NaN must never reach a JSON file");
+    assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"final_loss\": NaN}"));
+  }
+
+  @Test
+  void anUnwritableOutputFolderIsRefusedBeforeTraining(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("not-a-folder"), "");
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> TutorialFigures.Options.parse(List.of("--out", file.toString())).writable());
+    assertTrue(e.getMessage().startsWith("--out " + file + " is not a folder rnnlab can write to"), e.getMessage());
+    assertEquals(dir.resolve("new"), TutorialFigures.Options.parse(List.of("--out", dir.resolve("new").toString()))
+        .writable().out());
+    assertTrue(Files.isDirectory(dir.resolve("new")));
   }
 }

@@ -2,8 +2,12 @@ package io.github.rnnlab.analysis;
 
 import io.github.rnnlab.data.Batch;
 import io.github.rnnlab.data.BatchTrial;
+import io.github.rnnlab.internal.Checks;
 import io.github.rnnlab.model.RecurrentNetwork;
 import io.github.rnnlab.model.Rollout;
+import io.github.rnnlab.plot.Figure;
+import io.github.rnnlab.plot.UnitTracesChart;
+import io.github.rnnlab.task.Period;
 import io.github.rnnlab.task.Response;
 import io.github.rnnlab.task.Task;
 import io.github.rnnlab.task.Trial;
@@ -14,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -80,6 +85,55 @@ public final class Evaluation {
    */
   public static Evaluation runWithNoise(RecurrentNetwork network, Task task, int count, long seed) {
     return run(network, task, count, seed, true);
+  }
+
+  /**
+   * A builder with named settings (Kotlin cannot name a Java method's arguments): 500 trials, seed 0, no noise by
+   * default; {@code Evaluation.builder(net, task).trials(500).seed(4).run()} is {@code Evaluation.run(net, task, 500, 4)}.
+   */
+  public static Builder builder(RecurrentNetwork network, Task task) {
+    return new Builder(network, task);
+  }
+
+  /** Settings of an evaluation on fresh trials; {@link #run()} runs it. */
+  public static final class Builder {
+    private final RecurrentNetwork network;
+    private final Task task;
+    private int trials = 500;
+    private long seed;
+    private boolean noise;
+
+    private Builder(RecurrentNetwork network, Task task) {
+      this.network = Objects.requireNonNull(network, "network");
+      this.task = Objects.requireNonNull(task, "task");
+    }
+
+    /** The number of fresh trials (default 500, the tutorial's). */
+    public Builder trials(int trials) {
+      this.trials = Checks.positive("trials", trials);
+      return this;
+    }
+
+    /** The seed of the trials (and of the noise, with {@link #withNoise}); default 0. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Keeps the network's training noise on, as {@link Evaluation#runWithNoise} does (default off). */
+    public Builder withNoise(boolean noise) {
+      this.noise = noise;
+      return this;
+    }
+
+    /**
+     * Runs the evaluation.
+     *
+     * @throws IllegalArgumentException if the network does not fit the task
+     */
+    public Evaluation run() {
+      return Evaluation.run(network, task, trials, seed, noise);
+    }
   }
 
   private static Evaluation run(RecurrentNetwork network, Task task, int count, long seed, boolean noise) {
@@ -356,6 +410,70 @@ public final class Evaluation {
   /** The hidden activity of every step of every trial, in trial order: (total steps, units), float32. */
   public INDArray stackedActivity() {
     return stacked();
+  }
+
+  /**
+   * The hidden activity during {@code period} of every trial, in trial order: (total steps of that period, units),
+   * float32; e.g. {@code stackedActivity("delay")} for a PCA of the delay period.
+   *
+   * @throws IllegalArgumentException if the trials have no such period
+   */
+  public INDArray stackedActivity(String period) {
+    List<float[]> rows = new ArrayList<>();
+    for (int i = 0; i < activity.length; i++) {
+      rows.addAll(Arrays.asList(rows(i, period)));
+    }
+    return rows.isEmpty() ? Nd4j.create(DataType.FLOAT, 0, units()) : Nd4j.create(rows.toArray(new float[0][]));
+  }
+
+  /** The hidden activity of trial {@code i}: (steps, units), float32. */
+  public INDArray activity(int i) {
+    return Nd4j.create(rows(i));
+  }
+
+  /**
+   * The hidden activity of trial {@code i} during {@code period}: (steps of the period, units), float32.
+   *
+   * @throws IllegalArgumentException if the trial has no such period, or it has no steps
+   */
+  public INDArray activity(int i, String period) {
+    float[][] rows = rows(i, period);
+    if (rows.length == 0) {
+      throw new IllegalArgumentException("period '" + period + "' of trial " + i + " has no steps");
+    }
+    return Nd4j.create(rows);
+  }
+
+  /** The number of hidden units whose activity was recorded. */
+  public int units() {
+    return activity[0][0].length;
+  }
+
+  /** Trial {@code i}'s activity rows, [step][unit], not copied. */
+  float[][] rows(int i) {
+    return activity[Checks.index("trial", i, activity.length)];
+  }
+
+  /** Trial {@code i}'s activity rows during {@code period}, [step][unit], not copied. */
+  float[][] rows(int i, String period) {
+    Period p = trial(Checks.index("trial", i, activity.length)).period(period);
+    return Arrays.copyOfRange(activity[i], p.start(), p.end());
+  }
+
+  /**
+   * The rates of every unit over trial {@code i} against the time step, one line per unit, as the tutorial's EI
+   * notebook draws a trial: units grouped in consecutive blocks, e.g. {@code plotActivity(2, List.of("excitatory",
+   * "inhibitory"), List.of(40, 10))}, one colour per block.
+   *
+   * @throws IllegalArgumentException if the block sizes do not add up to the number of units
+   */
+  public Figure plotActivity(int i, List<String> groupNames, List<Integer> groupSizes) {
+    return UnitTracesChart.of("Activity in trial " + i, rows(i), groupNames, groupSizes);
+  }
+
+  /** The rates of every unit over trial {@code i} against the time step, one line per unit. */
+  public Figure plotActivity(int i) {
+    return plotActivity(i, List.of("units"), List.of(units()));
   }
 
   private INDArray stacked() {

@@ -2,7 +2,9 @@ package io.github.rnnlab.analysis;
 
 import io.github.rnnlab.plot.Figure;
 import io.github.rnnlab.plot.TrajectoryChart;
+import io.github.rnnlab.task.Trial;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -160,8 +162,20 @@ public final class Pca {
    * step, with {@code trial}, {@code step}, {@code ground_truth}, {@code pc1}, {@code pc2}.
    */
   public Table projectionTable(Evaluation evaluation) {
-    INDArray stacked = evaluation.stackedActivity();
-    double[][] projected = transform(stacked).toDoubleMatrix();
+    return projection(evaluation, transform(evaluation.stackedActivity()).toDoubleMatrix(), null);
+  }
+
+  /**
+   * As {@link #projectionTable(Evaluation)}, for the steps of {@code period} only ({@code step} still counts from the
+   * trial's start), e.g. the delay period of a working-memory task.
+   *
+   * @throws IllegalArgumentException if the trials have no such period
+   */
+  public Table projectionTable(Evaluation evaluation, String period) {
+    return projection(evaluation, transform(evaluation.stackedActivity(period)).toDoubleMatrix(), period);
+  }
+
+  private Table projection(Evaluation evaluation, double[][] projected, @Nullable String period) {
     int rows = projected.length;
     int[] trial = new int[rows];
     int[] step = new int[rows];
@@ -170,11 +184,13 @@ public final class Pca {
     double[] pc2 = new double[rows];
     int r = 0;
     for (int i = 0; i < evaluation.size(); i++) {
-      int steps = evaluation.trial(i).steps();
-      for (int t = 0; t < steps; t++, r++) {
+      Trial t = evaluation.trial(i);
+      int from = period == null ? 0 : t.period(period).start();
+      int to = period == null ? t.steps() : t.period(period).end();
+      for (int s = from; s < to; s++, r++) {
         trial[r] = i;
-        step[r] = t;
-        truth[r] = evaluation.trial(i).groundTruth();
+        step[r] = s;
+        truth[r] = t.groundTruth();
         pc1[r] = projected[r][0];
         pc2[r] = components.length > 1 ? projected[r][1] : 0;
       }

@@ -6,6 +6,7 @@ import io.github.rnnlab.task.Trial;
 import io.github.rnnlab.task.TrialStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 
@@ -87,6 +88,61 @@ public final class Dataset implements BatchSource {
           + cacheLen);
     }
     return new Dataset(task, batchSize, seqLen, cacheLen, seed);
+  }
+
+  /**
+   * A builder with the tutorial's batch (16 sequences of 100 steps), neurogym's cache length and seed 0, for code that
+   * reads better with named settings (Kotlin cannot name a Java method's arguments):
+   * {@code Dataset.builder(task).batchSize(16).seqLen(100).seed(3).build()}.
+   */
+  public static Builder builder(Task task) {
+    return new Builder(task);
+  }
+
+  /** Settings of a {@link Dataset}. */
+  public static final class Builder {
+    private final Task task;
+    private int batchSize = 16;
+    private int seqLen = 100;
+    private int cacheLen;
+    private long seed;
+
+    private Builder(Task task) {
+      this.task = Objects.requireNonNull(task, "task");
+    }
+
+    /** The number of sequences per batch (default 16). */
+    public Builder batchSize(int batchSize) {
+      this.batchSize = Checks.positive("batchSize", batchSize);
+      return this;
+    }
+
+    /** The number of steps per batch (default 100). */
+    public Builder seqLen(int seqLen) {
+      this.seqLen = Checks.positive("seqLen", seqLen);
+      return this;
+    }
+
+    /** The cache length, a multiple of seqLen of at least two windows (default: neurogym's). */
+    public Builder cacheLen(int cacheLen) {
+      this.cacheLen = Checks.positive("cacheLen", cacheLen);
+      return this;
+    }
+
+    /** The seed of the trials (default 0). */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * The dataset.
+     *
+     * @throws IllegalArgumentException if the cache length is not a multiple of seqLen of at least two windows
+     */
+    public Dataset build() {
+      return cacheLen == 0 ? of(task, batchSize, seqLen, seed) : of(task, batchSize, seqLen, cacheLen, seed);
+    }
   }
 
   /** neurogym's default cache length for a task with {@code inputSize} channels and a scalar target. */

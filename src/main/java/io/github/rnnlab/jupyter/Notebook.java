@@ -1,6 +1,7 @@
 package io.github.rnnlab.jupyter;
 
 import io.github.rnnlab.plot.Figure;
+import io.github.rnnlab.sweep.SweepProgress;
 import io.github.rnnlab.train.TrainingProgress;
 import java.io.PrintStream;
 import org.jspecify.annotations.Nullable;
@@ -122,6 +123,15 @@ public final class Notebook {
     return new NotebookProgress();
   }
 
+  /**
+   * Sweep progress shown as one output that is updated in place (a line such as {@code Sweep: 12/30 runs, 38 s, about
+   * 57 s left}); prints lines when no kernel can take the output. Installed as {@link
+   * SweepProgress#defaultProgress()} when rnnlab is loaded in JJava or rapaio.
+   */
+  public static SweepProgress sweepProgress() {
+    return new NotebookSweepProgress();
+  }
+
   /** Publishes without a text fallback; null when not possible. */
   static @Nullable String tryDisplay(Object o) {
     @Nullable Bridge b = bridge();
@@ -155,6 +165,7 @@ public final class Notebook {
     }
     bridge = b;
     TrainingProgress.setDefaultProgress(new NotebookProgress());
+    SweepProgress.setDefaultProgress(new NotebookSweepProgress());
   }
 
   /** Called when a kernel shuts the adapter down. */
@@ -164,6 +175,9 @@ public final class Notebook {
       bridge = null;
       if (TrainingProgress.defaultProgress() instanceof NotebookProgress) {
         TrainingProgress.setDefaultProgress(TrainingProgress.lines());
+      }
+      if (SweepProgress.defaultProgress() instanceof NotebookSweepProgress) {
+        SweepProgress.setDefaultProgress(SweepProgress.lines());
       }
     }
   }

@@ -1,7 +1,6 @@
 package io.github.rnnlab.jupyter;
 
 import io.github.rnnlab.train.TrainingProgress;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Training progress as one output updated in place. The first report of a run publishes a display; later reports of
@@ -9,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * printed as a line, on the standard output current at that moment (kernels swap it per cell).
  */
 final class NotebookProgress implements TrainingProgress {
-  private @Nullable String id;
+  private final LiveOutput output = new LiveOutput();
   private String lastLine = "";
   private int lastStep;
   private int lastTotal = -1;
@@ -18,16 +17,8 @@ final class NotebookProgress implements TrainingProgress {
   @Override
   public synchronized void report(int step, int totalSteps, double meanLoss, double seconds) {
     String line = TrainingProgress.format(step, totalSteps, meanLoss, seconds);
-    boolean newRun = id == null || step <= lastStep || totalSteps != lastTotal || seconds < lastSeconds;
-    if (newRun) {
-      id = Notebook.tryDisplay(line);
-      if (id == null) {
-        println(line);
-      }
-    } else if (!Notebook.tryUpdate(id, line)) {
-      id = null;
-      println(line);
-    }
+    boolean newRun = lastTotal < 0 || step <= lastStep || totalSteps != lastTotal || seconds < lastSeconds;
+    output.show(line, newRun);
     lastLine = line;
     lastStep = step;
     lastTotal = totalSteps;
@@ -39,22 +30,15 @@ final class NotebookProgress implements TrainingProgress {
 
   @Override
   public synchronized void stopped(String message) {
-    if (id == null || !Notebook.tryUpdate(id, lastLine.isEmpty() ? message : lastLine + "\n" + message)) {
-      println(message);
-    }
+    output.replace(lastLine.isEmpty() ? message : lastLine + "\n" + message, message);
     reset();
   }
 
   private void reset() {
-    id = null;
+    output.end();
     lastLine = "";
     lastStep = 0;
     lastTotal = -1;
     lastSeconds = 0;
-  }
-
-  private static void println(String line) {
-    System.out.println(line);
-    System.out.flush();
   }
 }

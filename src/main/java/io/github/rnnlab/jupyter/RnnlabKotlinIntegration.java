@@ -49,6 +49,7 @@ public final class RnnlabKotlinIntegration extends JupyterIntegration {
       "io.github.rnnlab.plot.*",
       "io.github.rnnlab.dynamics.*",
       "io.github.rnnlab.rls.*",
+      "io.github.rnnlab.sweep.*",
       "io.github.rnnlab.jupyter.Notebook",
       "tech.tablesaw.api.*",
       "org.nd4j.linalg.api.ndarray.INDArray",

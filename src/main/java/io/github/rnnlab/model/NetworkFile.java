@@ -1,13 +1,10 @@
 package io.github.rnnlab.model;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import io.github.rnnlab.internal.Build;
+import io.github.rnnlab.io.Json;
 import io.github.rnnlab.io.Npy;
 import io.github.rnnlab.io.Npz;
 import java.nio.file.Path;
@@ -30,8 +27,6 @@ final class NetworkFile {
   static final String FORMAT = "rnnlab-network";
   static final int VERSION = 1;
   static final String SETTINGS_ENTRY = "network.json";
-  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
-      .create();
 
   /** How each kind of network is rebuilt from its settings. */
   private static final Map<String, Function<JsonObject, Network>> KINDS = Map.of(
@@ -71,7 +66,7 @@ final class NetworkFile {
       params.add(entry);
     }
     root.add("parameters", params);
-    Npz.write(path, arrays, Map.of(SETTINGS_ENTRY, GSON.toJson(root)));
+    Npz.write(path, arrays, Map.of(SETTINGS_ENTRY, Json.toText(root)));
   }
 
   private static String kind(WeightConstraint c) {
@@ -113,9 +108,10 @@ final class NetworkFile {
     }
     JsonObject root;
     try {
-      root = JsonParser.parseString(json).getAsJsonObject();
-    } catch (JsonParseException | IllegalStateException e) {
-      throw new IllegalArgumentException(path + ": " + SETTINGS_ENTRY + " is not valid JSON: " + e.getMessage());
+      root = Json.parse(json).getAsJsonObject();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new IllegalArgumentException(path + ": " + SETTINGS_ENTRY + " is not a valid JSON object: "
+          + e.getMessage());
     }
     String format = string(root, "format", path);
     int version = root.has("version") ? root.get("version").getAsInt() : -1;
@@ -209,6 +205,6 @@ final class NetworkFile {
 
   /** JSON text for settings, for {@link Network#settings()}'s callers. */
   static String toJson(JsonElement e) {
-    return GSON.toJson(e);
+    return Json.toText(e);
   }
 }

@@ -144,6 +144,53 @@ class EvaluationTest {
   }
 
   @Test
+  void periodActivityIsTheTrialsRowsWithinThePeriod() {
+    Evaluation eval = Evaluation.run(Ctrnn.forTask(task, 8, 1), task, 6, 2);
+    INDArray stimulus = eval.stackedActivity("stimulus");
+    assertArrayEquals(new long[] {6 * 50, 8}, stimulus.shape());
+    for (int i = 0; i < 6; i++) {
+      INDArray whole = eval.activity(i);
+      assertArrayEquals(new long[] {60, 8}, whole.shape());
+      INDArray part = eval.activity(i, "stimulus");
+      assertEquals(whole.getRow(5), part.getRow(0));
+      assertEquals(whole.getRow(54), part.getRow(49));
+      assertEquals(part.getRow(10), stimulus.getRow(i * 50 + 10));
+    }
+    Table projected = Pca.fit(stimulus, 2).projectionTable(eval, "stimulus");
+    assertEquals(300, projected.rowCount());
+    assertEquals(5, projected.intColumn("step").getInt(0), "steps count from the trial's start");
+    var e = assertThrows(IllegalArgumentException.class, () -> eval.stackedActivity("delay1"));
+    assertTrue(e.getMessage().contains("delay1"), e.getMessage());
+    assertEquals(8, eval.plotActivity(0, java.util.List.of("a", "b"), java.util.List.of(6, 2)).charts().get(0)
+        .getSeriesCollection().size());
+    assertThrows(IllegalArgumentException.class, () -> eval.plotActivity(0, java.util.List.of("a"),
+        java.util.List.of(7)));
+  }
+
+  @Test
+  void noisyEvaluationIsReproducibleAndNoiseFreeNetworksAreUnaffected() {
+    var noisy = io.github.rnnlab.model.EiRnn.builder().forTask(task).hiddenSize(10).sigmaRec(0.5).seed(1).build();
+    Evaluation a = Evaluation.runWithNoise(noisy, task, 8, 2);
+    Evaluation b = Evaluation.runWithNoise(noisy, task, 8, 2);
+    Evaluation clean = Evaluation.run(noisy, task, 8, 2);
+    assertEquals(a.stackedActivity(), b.stackedActivity());
+    assertTrue(a.stackedActivity().sub(clean.stackedActivity()).norm2Number().doubleValue() > 0.1);
+    Ctrnn quiet = Ctrnn.forTask(task, 8, 1);
+    assertEquals(Evaluation.run(quiet, task, 8, 2).stackedActivity(),
+        Evaluation.runWithNoise(quiet, task, 8, 2).stackedActivity());
+  }
+
+  @Test
+  void theBuilderRunsWhatTheFactoriesRun() {
+    Ctrnn net = Ctrnn.forTask(task, 8, 1);
+    assertEquals(Evaluation.run(net, task, 6, 3).toTable().toString(),
+        Evaluation.builder(net, task).trials(6).seed(3).run().toTable().toString());
+    assertEquals(Evaluation.runWithNoise(net, task, 6, 3).stackedActivity(),
+        Evaluation.builder(net, task).trials(6).seed(3).withNoise(true).run().stackedActivity());
+    assertThrows(IllegalArgumentException.class, () -> Evaluation.builder(net, task).trials(0));
+  }
+
+  @Test
   void mismatchedNetworkIsRejected() {
     Ctrnn wide = Ctrnn.builder().inputSize(5).hiddenSize(4).outputSize(3).build();
     assertThrows(IllegalArgumentException.class, () -> Evaluation.run(wide, task, 10, 1));

@@ -130,4 +130,16 @@ class DatasetTest {
     assertTrue(e.getMessage().contains("batchSize must be > 0; got 0"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Dataset.of(task, 2, 100, 150, 1));
   }
+
+  @Test
+  void theBuilderServesTheSameBatchesAsTheFactory() {
+    Dataset a = Dataset.builder(task).batchSize(4).seqLen(50).seed(7).build();
+    Dataset b = Dataset.of(task, 4, 50, 7);
+    assertEquals(b.cacheLen(), a.cacheLen());
+    for (int i = 0; i < 3; i++) {
+      assertEquals(b.next().inputs(), a.next().inputs());
+    }
+    assertEquals(200, Dataset.builder(task).seqLen(50).cacheLen(200).build().cacheLen());
+    assertThrows(IllegalArgumentException.class, () -> Dataset.builder(task).seqLen(50).cacheLen(120).build());
+  }
 }
