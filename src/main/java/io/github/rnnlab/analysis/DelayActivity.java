@@ -120,12 +120,7 @@ public final class DelayActivity {
     for (int i = 0; i < trials.size(); i++) {
       Trial trial = trials.get(i);
       steps = Math.min(steps, trial.period(period).steps());
-      Double v = trial.info().get(variable);
-      if (v == null) {
-        throw new IllegalArgumentException("unknown trial variable '" + variable + "'; trials have "
-            + trial.info().keySet());
-      }
-      y[i] = v;
+      y[i] = Trials.value(trial, variable);
     }
     if (steps == 0) {
       throw new IllegalArgumentException("period '" + period + "' has no steps in some trials");
