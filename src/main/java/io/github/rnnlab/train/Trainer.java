@@ -29,6 +29,7 @@ public final class Trainer {
   private final double clipGradNorm;
   private final int logEvery;
   private final List<Penalty> penalties;
+  private final List<StepListener> stepListeners;
   private final @Nullable TrainingProgress progress;
 
   private Trainer(Builder b) {
@@ -40,6 +41,7 @@ public final class Trainer {
     this.clipGradNorm = b.clipGradNorm;
     this.logEvery = b.logEvery;
     this.penalties = List.copyOf(b.penalties);
+    this.stepListeners = List.copyOf(b.stepListeners);
     this.progress = b.progress;
   }
 
@@ -116,6 +118,14 @@ public final class Trainer {
     return penalties.stream().filter(p -> p instanceof WeightPenalty).map(p -> (WeightPenalty) p).toList();
   }
 
+  /** The step listeners: those added with {@link Builder#stepListener}, then the penalties that are listeners. */
+  List<StepListener> stepListeners() {
+    List<StepListener> all = new ArrayList<>(stepListeners);
+    penalties.stream().filter(p -> p instanceof StepListener).map(p -> (StepListener) p)
+        .filter(p -> !all.contains(p)).forEach(all::add);
+    return all;
+  }
+
   static TrainingHistory emptyHistory() {
     return new TrainingHistory(Map.of(TrainingHistory.LOSS, new double[0]), 0, null);
   }
@@ -136,6 +146,7 @@ public final class Trainer {
     private double clipGradNorm;
     private int logEvery = 100;
     private final List<Penalty> penalties = new ArrayList<>();
+    private final List<StepListener> stepListeners = new ArrayList<>();
     private @Nullable TrainingProgress progress;
 
     private Builder() {}
@@ -181,7 +192,8 @@ public final class Trainer {
     }
 
     /**
-     * Adds a term to the loss, e.g. {@code Penalty.l2("W_rec", 1e-3)}; penalties with the same name may not repeat.
+     * Adds a term to the loss, e.g. {@code Penalty.l2("W_rec", 1e-3)}; penalties with the same name may not repeat. A
+     * penalty that is also a {@link StepListener} ({@link IntelligentSynapses}) hears every step as well.
      *
      * @throws IllegalArgumentException if a penalty of that name was added before
      */
@@ -198,6 +210,15 @@ public final class Trainer {
     /** Adds every penalty of {@code list}, in order; see {@link #penalty}. */
     public Builder penalties(List<? extends Penalty> list) {
       list.forEach(this::penalty);
+      return this;
+    }
+
+    /**
+     * Adds a listener that hears every optimiser step, after the update ({@link StepListener}); listeners are called
+     * in the order they were added, before the penalties that are listeners.
+     */
+    public Builder stepListener(StepListener listener) {
+      stepListeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 

@@ -38,6 +38,11 @@ public final class TrainingSession {
     this.adam = new Adam(trainer.learningRate(), trainer.beta1(), trainer.beta2(), trainer.epsilon());
   }
 
+  /** The trainer whose settings and penalties this session uses. */
+  Trainer trainer() {
+    return trainer;
+  }
+
   /** The network being trained. */
   public RecurrentNetwork network() {
     return network;
@@ -72,6 +77,9 @@ public final class TrainingSession {
     List<Parameter> parameters = network.parameters();
     double rateL2 = trainer.rateL2();
     List<WeightPenalty> weightPenalties = trainer.weightPenalties();
+    List<StepListener> listeners = trainer.stepListeners();
+    // Listeners need the values and the loss gradient from before the update; copied only when someone listens.
+    @Nullable TrainingStep heard = listeners.isEmpty() ? null : new TrainingStep(network);
     Map<String, double[]> series = new LinkedHashMap<>();
     List<String> metricNames = new ArrayList<>();
     @Nullable String stopReason = null;
@@ -80,6 +88,9 @@ public final class TrainingSession {
     while (done < steps) {
       Batch batch = data.next();
       BatchResult r = network.computeGradients(batch, rateL2);
+      if (heard != null) {
+        heard.capture(r);
+      }
       double total = r.loss() + r.ratePenalty();
       double[] terms = new double[weightPenalties.size()];
       for (int i = 0; i < terms.length; i++) {
@@ -97,6 +108,12 @@ public final class TrainingSession {
       adam.update(parameters, scale);
       for (Parameter p : parameters) {
         p.enforceConstraints();
+      }
+      if (heard != null) {
+        heard.setStep(stepsDone() + done + 1);
+        for (StepListener listener : listeners) {
+          listener.stepTaken(heard);
+        }
       }
       if (done == 0) {
         series.put(TrainingHistory.LOSS, new double[steps]);
