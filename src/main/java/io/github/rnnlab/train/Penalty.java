@@ -7,7 +7,8 @@ import java.util.Objects;
  * A term added to the training loss beside the task loss. The {@link Trainer} logs each term separately in the
  * {@link TrainingHistory} under its {@link #name()}. Weight penalties ({@link WeightPenalty}) act on parameter values;
  * the rate penalty ({@link #rateL2}) acts on the recurrent units' activity and is computed inside the forward and
- * backward passes.
+ * backward passes. Consolidation penalties ({@link #ewc}, {@link #intelligentSynapses}) protect earlier tasks in
+ * continual learning ({@link ConsolidationPenalty}).
  *
  * <pre>{@code
  * Trainer.builder().penalty(Penalty.wiringCost("W_rec", 1e-3, grid.distances())).build()
@@ -47,6 +48,29 @@ public interface Penalty {
   static WeightPenalty wiringCost(String parameter, double coefficient, float[][] distances) {
     return new WiringCost(Objects.requireNonNull(parameter), Checks.nonNegative("coefficient", coefficient),
         distances);
+  }
+
+  /**
+   * Elastic weight consolidation (Kirkpatrick et al. 2017) with strength λ = {@code strength} and the defaults of
+   * {@link ElasticWeightConsolidation#builder()}: a {@link ConsolidationPenalty}, 0 until its first {@code
+   * consolidate}, logged as {@code "ewc"}.
+   *
+   * @throws IllegalArgumentException if {@code strength} is negative or not finite
+   */
+  static ElasticWeightConsolidation ewc(double strength) {
+    return ElasticWeightConsolidation.builder().strength(strength).build();
+  }
+
+  /**
+   * Intelligent synapses (Zenke et al. 2017) with strength {@code c} and damping {@code xi}: see {@link
+   * IntelligentSynapses#of}. A {@link ConsolidationPenalty}, 0 until its first {@code consolidate}, logged as {@code
+   * "intelligent_synapses"}.
+   *
+   * @throws IllegalArgumentException if {@code c} is negative or not finite, or {@code xi} is not a finite number
+   *     &gt; 0
+   */
+  static IntelligentSynapses intelligentSynapses(double c, double xi) {
+    return IntelligentSynapses.of(c, xi);
   }
 
   /**

@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rnnlab.data.Dataset;
 import io.github.rnnlab.model.Ctrnn;
-import io.github.rnnlab.model.Parameter;
 import io.github.rnnlab.model.UnitGrid;
 import io.github.rnnlab.task.Task;
 import io.github.rnnlab.task.Tasks;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,31 +21,8 @@ class PenaltyTest {
     return Ctrnn.builder().forTask(TASK).hiddenSize(9).seed(4).build();
   }
 
-  /** Central differences of the penalty's value with respect to every entry of {@code name}, in double precision. */
   private static void assertGradientMatches(WeightPenalty penalty, String name) {
-    Ctrnn net = net();
-    Parameter p = net.parameter(name);
-    for (float[] g : p.gradients()) {
-      Arrays.fill(g, 0f);
-    }
-    penalty.addGradients(net);
-    float[][] analytic = new float[p.values().length][];
-    for (int r = 0; r < analytic.length; r++) {
-      analytic[r] = p.gradients()[r].clone();
-    }
-    double h = 1e-3;
-    for (int r = 0; r < analytic.length; r++) {
-      for (int c = 0; c < analytic[r].length; c++) {
-        float saved = p.values()[r][c];
-        p.values()[r][c] = saved + (float) h;
-        double up = penalty.addGradients(net);
-        p.values()[r][c] = saved - (float) h;
-        double down = penalty.addGradients(net);
-        p.values()[r][c] = saved;
-        double numeric = (up - down) / (((saved + (float) h) - (double) (saved - (float) h)));
-        assertEquals(numeric, analytic[r][c], 1e-5 + 1e-4 * Math.abs(numeric), name + "[" + r + "][" + c + "]");
-      }
-    }
+    PenaltyGradients.assertMatches(penalty, net(), name);
   }
 
   @Test
