@@ -216,14 +216,7 @@ public final class HeatmapChart {
     }
     HeatMapChart chart = new HeatMapChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
         .yAxisTitle(yTitle).build();
-    HeatMapStyler s = chart.getStyler();
-    s.setChartBackgroundColor(Color.WHITE);
-    s.setPlotBackgroundColor(Color.WHITE);
-    s.setPlotBorderVisible(true);
-    s.setAntiAlias(true);
-    s.setLegendVisible(true);
-    s.setLegendPosition(Styler.LegendPosition.OutsideE);
-    s.setPiecewise(false);
+    HeatMapStyler s = houseStyle(chart);
     s.setDrawBorder(false);
     s.setShowValue(false);
     s.setRangeColors(range.diverging() ? new Color[] {BLUE, Color.WHITE, RED} : new Color[] {Color.WHITE, RED});
@@ -240,6 +233,19 @@ public final class HeatmapChart {
     series.setMin(range.min());
     series.setMax(range.max());
     return chart;
+  }
+
+  /** White, framed, anti-aliased, with a continuous colour bar on the right: what every heat map here shares. */
+  static HeatMapStyler houseStyle(HeatMapChart chart) {
+    HeatMapStyler s = chart.getStyler();
+    s.setChartBackgroundColor(Color.WHITE);
+    s.setPlotBackgroundColor(Color.WHITE);
+    s.setPlotBorderVisible(true);
+    s.setAntiAlias(true);
+    s.setLegendVisible(true);
+    s.setLegendPosition(Styler.LegendPosition.OutsideE);
+    s.setPiecewise(false);
+    return s;
   }
 
   /**

@@ -5,13 +5,13 @@ import java.awt.Font;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.HeatMapSeries;
 import org.knowm.xchart.style.HeatMapStyler;
-import org.knowm.xchart.style.Styler;
 
 /**
  * A small matrix with named rows and columns as a heat map with its values written in the cells, e.g. accuracy by
@@ -27,7 +27,9 @@ import org.knowm.xchart.style.Styler;
  */
 public final class LabelledHeatmap {
   private static final Color RED = new Color(215, 48, 39);
-  private static final int CELL = 90;
+  /** The narrowest cell and the height of a row, in pixels. */
+  private static final int CELL = 80;
+  private static final int ROW = 56;
 
   private LabelledHeatmap() {}
 
@@ -80,17 +82,13 @@ public final class LabelledHeatmap {
       }
     }
     List<String> y = new ArrayList<>(rowNames);
-    java.util.Collections.reverse(y);
-    HeatMapChart chart = new HeatMapChartBuilder().width(Math.max(360, cols * CELL + 220))
-        .height(Math.max(260, rows * CELL * 2 / 3 + 140)).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-    HeatMapStyler s = chart.getStyler();
-    s.setChartBackgroundColor(Color.WHITE);
-    s.setPlotBackgroundColor(Color.WHITE);
-    s.setPlotBorderVisible(true);
-    s.setAntiAlias(true);
-    s.setLegendVisible(true);
-    s.setLegendPosition(Styler.LegendPosition.OutsideE);
-    s.setPiecewise(false);
+    Collections.reverse(y);
+    // Cells wide enough for their column's name, and room on the left for the row names (about 8 px a character).
+    int cell = Math.max(CELL, 8 * longest(columnNames) + 16);
+    int width = cols * cell + 8 * longest(rowNames) + 170;
+    HeatMapChart chart = new HeatMapChartBuilder().width(Math.max(360, width))
+        .height(Math.max(260, rows * ROW + 140)).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+    HeatMapStyler s = HeatmapChart.houseStyle(chart);
     s.setDrawBorder(true);
     s.setShowValue(true);
     s.setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
@@ -103,11 +101,15 @@ public final class LabelledHeatmap {
     // Every row and column gets its name: XChart skips labels closer than its spacing hint (74 px by default).
     s.setXAxisTickMarkSpacingHint(20);
     s.setYAxisTickMarkSpacingHint(20);
-    s.setGradientColorColumnHeight(Math.max(100, rows * CELL * 2 / 3 - 20));
+    s.setGradientColorColumnHeight(Math.max(100, rows * ROW - 20));
     HeatMapSeries series = chart.addSeries(title, columnNames, y, cells);
     series.setMin(min);
     series.setMax(max);
     return chart;
   }
 
+
+  private static int longest(List<String> names) {
+    return names.stream().mapToInt(String::length).max().orElse(0);
+  }
 }

@@ -4,6 +4,8 @@ import io.github.rnnlab.internal.Checks;
 import io.github.rnnlab.plot.Figure;
 import io.github.rnnlab.plot.LabelledHeatmap;
 import io.github.rnnlab.plot.LineChart;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -150,35 +152,39 @@ public final class SequentialResult {
         }
       }
     }
-    return table;
+    return withDecimals(table);
   }
 
   /** The matrix as a wide table: a row per stage ({@code after}: {@code "1: go"}, …), a column per task. */
   public Table accuracyTable() {
     Table table = Table.create("accuracy (rows: after training on; columns: task)",
-        StringColumn.create("after", stageNames()));
+        StringColumn.create("after", stageNames(tasks)));
     for (int j = 0; j < size(); j++) {
       int task = j;
       table.addColumns(DoubleColumn.create(tasks.get(j), IntStream.range(0, size()).mapToDouble(i -> accuracy[i][task])
           .toArray()));
     }
-    return table;
+    return withDecimals(table);
   }
 
-  /** The stage × task accuracy as a heat map, values written in the cells, colours from 0 to 1. */
+  /**
+   * The stage × task accuracy as a heat map, values written in the cells, colours from 0 to 1. Charts leave out a
+   * prefix that every task name shares up to a dot ({@code yang19.go} shows as {@code go}).
+   */
   public Figure plot() {
     return Figure.of(heatmap("Accuracy after each stage"));
   }
 
   /** The accuracy on each task after each stage from the one that trained it, and the mean over the tasks seen. */
   public Figure plotLines() {
+    List<String> names = chartNames();
     LineChart chart = LineChart.of("Accuracy on each task after each stage", "Stage (tasks trained so far)",
         "Accuracy");
     for (int j = 0; j < size(); j++) {
-      addFrom(chart, tasks.get(j), j);
+      addFrom(chart, names.get(j), j);
     }
     chart.line("mean over the tasks seen", stageAxis(0), averageAccuracyByStage());
-    return chart.figure();
+    return Figure.of(stageAxes(chart.chart(), size()));
   }
 
   /**
@@ -201,19 +207,21 @@ public final class SequentialResult {
    * @throws IllegalArgumentException if {@code runs} is empty or the runs differ in their tasks
    */
   public static Figure compareLines(Map<String, SequentialResult> runs) {
-    List<String> names = requireRuns(runs).tasks;
+    SequentialResult first = requireRuns(runs);
+    runs.forEach((name, run) -> {
+      if (!run.tasks.equals(first.tasks)) {
+        throw new IllegalArgumentException("run '" + name + "' trained " + run.tasks + ", not " + first.tasks);
+      }
+    });
+    List<String> names = first.chartNames();
     List<XYChart> charts = new ArrayList<>();
     for (int j = 0; j < names.size(); j++) {
       LineChart chart = LineChart.of(names.get(j) + " (trained in stage " + (j + 1) + ")", "Stage", "Accuracy")
           .size(420, 300);
       for (Map.Entry<String, SequentialResult> run : runs.entrySet()) {
-        if (!run.getValue().tasks.equals(names)) {
-          throw new IllegalArgumentException("run '" + run.getKey() + "' trained " + run.getValue().tasks
-              + ", not " + names);
-        }
         run.getValue().addFrom(chart, run.getKey(), j);
       }
-      charts.add(chart.chart());
+      charts.add(stageAxes(chart.chart(), names.size()));
     }
     return Figure.grid(charts, Math.min(2, charts.size()));
   }
@@ -235,6 +243,16 @@ public final class SequentialResult {
       table.doubleColumn("backward_transfer").append(run.backwardTransfer());
       table.doubleColumn("forgetting").append(run.forgetting());
     });
+    return withDecimals(table);
+  }
+
+  /** Shows every double column with 3 decimals (the values keep every digit) and missing values as blanks. */
+  private static Table withDecimals(Table table) {
+    for (var column : table.columns()) {
+      if (column instanceof DoubleColumn d) {
+        d.setPrintFormatter(new DecimalFormat("0.000", DecimalFormatSymbols.getInstance(Locale.ROOT)), "");
+      }
+    }
     return table;
   }
 
@@ -246,7 +264,26 @@ public final class SequentialResult {
   }
 
   private HeatMapChart heatmap(String title) {
-    return LabelledHeatmap.chart(title, "Task", "After training on", stageNames(), tasks, accuracy, 0, 1);
+    List<String> names = chartNames();
+    return LabelledHeatmap.chart(title, "Task", "After training on", stageNames(names), names, accuracy, 0, 1);
+  }
+
+  /**
+   * The task names for charts: without a prefix that all of them share up to a dot ({@code yang19.go} → {@code go}),
+   * which would only crowd the axes.
+   */
+  private List<String> chartNames() {
+    String first = tasks.get(0);
+    int cut = first.lastIndexOf('.') + 1;
+    while (cut > 0) {
+      String prefix = first.substring(0, cut);
+      if (tasks.stream().allMatch(t -> t.startsWith(prefix) && t.length() > prefix.length())) {
+        break;
+      }
+      cut = first.lastIndexOf('.', cut - 2) + 1;
+    }
+    int length = cut;
+    return tasks.stream().map(t -> t.substring(length)).toList();
   }
 
   /** Adds the accuracy on task {@code j} from stage {@code j} on, as a curve named {@code name}. */
@@ -255,13 +292,22 @@ public final class SequentialResult {
     chart.points(name, stageAxis(j), y);
   }
 
+  /** Stages 1 to {@code stages} on the x axis, labelled at whole stages only; accuracy from 0 to 1 on the y axis. */
+  private static XYChart stageAxes(XYChart chart, int stages) {
+    // Ticks at least 80 px apart fall on whole stages for the few stages a sequence has.
+    chart.getStyler().setXAxisMin(0.75).setXAxisMax(stages + 0.25).setYAxisMin(0.0).setYAxisMax(1.0)
+        .setXAxisTickMarkSpacingHint(80).setXAxisDecimalPattern("0");
+    return chart;
+  }
+
   /** Stage numbers from {@code from + 1} to {@code T}. */
   private double[] stageAxis(int from) {
     return IntStream.rangeClosed(from + 1, size()).asDoubleStream().toArray();
   }
 
-  private List<String> stageNames() {
-    return IntStream.range(0, size()).mapToObj(i -> (i + 1) + ": " + tasks.get(i)).toList();
+  /** {@code "1: go"}, {@code "2: anti"}, …: each stage by its number and the task it trained. */
+  private static List<String> stageNames(List<String> names) {
+    return IntStream.range(0, names.size()).mapToObj(i -> (i + 1) + ": " + names.get(i)).toList();
   }
 
   private static double[][] copy(double[][] m) {
