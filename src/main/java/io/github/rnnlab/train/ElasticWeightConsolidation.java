@@ -189,8 +189,9 @@ public final class ElasticWeightConsolidation extends AnchoredPenalty {
     private Builder() {}
 
     /**
-     * λ, the strength of the pull towards the anchors (default 1). Its scale is set by the loss: with the tutorial's
-     * cross-entropy, values from 10 to 10 000 are worth trying.
+     * λ, the strength of the pull towards the anchors (default 1). Its scale is set by the loss and by how certain the
+     * network is: the Fisher information of a task learned to near-certainty is small, so large values may be needed
+     * (the continual-learning notebook uses 10⁷ for yang19 tasks learned to an accuracy of 1).
      *
      * @throws IllegalArgumentException if it is negative or not finite
      */

@@ -132,8 +132,8 @@ public final class IntelligentSynapses extends AnchoredPenalty implements StepLi
 
   /**
    * Ends a task: {@code Ω ← max(0, Ω + ω/(Δ² + ξ))} from the path integral since the last consolidation, anchors the
-   * parameters at their current values and starts a new path integral. {@code taskData} is not used (the importance
-   * comes from the path); {@link #consolidate(RecurrentNetwork)} says so.
+   * parameters at their current values and starts a new path integral. {@code taskData} is not used: the importance
+   * comes from the path, so {@link #consolidate(RecurrentNetwork)} does the same without it.
    *
    * @throws IllegalArgumentException if the network is not the one whose steps this penalty heard
    * @throws IllegalStateException if it heard no step since the last consolidation (it was not added to the

@@ -189,7 +189,7 @@ public final class SequentialResult {
 
   /**
    * The heat maps of several runs side by side (e.g. plain training, EWC, intelligent synapses), each titled with
-   * its key, on one colour scale.
+   * its key, on one colour scale, in the map's order (a {@code LinkedHashMap} keeps the order it was filled in).
    *
    * @throws IllegalArgumentException if {@code runs} is empty
    */

@@ -22,7 +22,7 @@ import java.util.Objects;
  * var sequence = SequentialTraining.builder().tasks(set)        // go, then anti, then dm1, with rule inputs
  *     .stepsPerTask(500).batchSize(32).costMask(CostMask.yang2019()).seed(1).build();
  * var plain = sequence.train(Ctrnn.forTask(set.task(0), 64, 1), Trainer.defaults());
- * var ewc = Penalty.ewc(10_000);
+ * var ewc = Penalty.ewc(1e7);                                   // fresh for each run: it keeps state
  * var protectedRun = sequence.train(Ctrnn.forTask(set.task(0), 64, 1), Trainer.builder().penalty(ewc).build());
  * SequentialResult.compare(Map.of("plain", plain, "EWC", protectedRun));
  * }</pre>
