@@ -20,8 +20,10 @@ import java.util.Map;
  * inputs for go and anti, at neurogym's dt of 100 ms), then anti, which asks for the opposite answer to the same
  * stimulus. Without protection anti overwrites go (its loss rises about 40-fold). With the penalty, the network
  * learns go exactly as without it (the penalty is 0 until it consolidates go), then anti on the same batches: the
- * weights the penalty found most important for go (the top tenth) must move less than half as far as without it,
- * and go's loss must stay lower.
+ * weights the penalty found most important for go (the top tenth) must move less than half as far as without it.
+ * (They move about a hundred times less.) Go's loss after anti is not asserted: on a problem this small it depends on
+ * the seed and on rounding (over seeds 1 to 4 the protected loss ranged from a twentieth of the unprotected one to more
+ * than it), as anti moves the other nine tenths; the continual-learning notebook measures accuracy over seeds instead.
  */
 final class Movement {
   private static final MultiTask SET = MultiTask.of(List.of("yang19.go-v0", "yang19.anti-v0"), 100);
@@ -90,12 +92,9 @@ final class Movement {
     List<double[]> top = entries.subList(0, entries.size() / 10);
     double plainMove = top.stream().mapToDouble(e -> e[1]).average().orElseThrow();
     double keptMove = top.stream().mapToDouble(e -> e[2]).average().orElseThrow();
-    double keptGoLoss = goLoss(kept);
     String summary = String.format(Locale.ROOT, "mean |Δθ| of the top tenth: plain %.4f, protected %.4f; go's loss "
-        + "after go %.3f, after anti: plain %.3f, protected %.3f", plainMove, keptMove, goLossBefore, plainGoLoss,
-        keptGoLoss);
+        + "after go %.3f, after anti without protection %.3f", plainMove, keptMove, goLossBefore, plainGoLoss);
     assertTrue(plainGoLoss > 10 * goLossBefore, "without protection anti overwrites go: " + summary);
     assertTrue(keptMove < 0.5 * plainMove, summary);
-    assertTrue(keptGoLoss < 0.25 * plainGoLoss, summary);
   }
 }
