@@ -171,20 +171,7 @@ final class ConvLayer extends Layer {
 
   @Override
   void reduce(int parts) {
-    weight.zeroGradients();
-    bias.zeroGradients();
-    float[][] gw = weight.gradients();
-    float[] gb = bias.gradients()[0];
-    for (int part = 0; part < parts; part++) {
-      for (int f = 0; f < filters; f++) {
-        float[] row = weightGrad[part][f];
-        float[] g = gw[f];
-        for (int k = 0; k < patch; k++) {
-          g[k] += row[k];
-        }
-        gb[f] += biasGrad[part][f];
-      }
-    }
+    reduceWeightAndBias(weight, bias, weightGrad, biasGrad, parts);
   }
 
   /**

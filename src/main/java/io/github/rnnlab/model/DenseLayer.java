@@ -118,19 +118,6 @@ final class DenseLayer extends Layer {
 
   @Override
   void reduce(int parts) {
-    weight.zeroGradients();
-    bias.zeroGradients();
-    float[][] gw = weight.gradients();
-    float[] gb = bias.gradients()[0];
-    for (int part = 0; part < parts; part++) {
-      for (int o = 0; o < outputs; o++) {
-        float[] row = weightGrad[part][o];
-        float[] g = gw[o];
-        for (int k = 0; k < inputs; k++) {
-          g[k] += row[k];
-        }
-        gb[o] += biasGrad[part][o];
-      }
-    }
+    reduceWeightAndBias(weight, bias, weightGrad, biasGrad, parts);
   }
 }
