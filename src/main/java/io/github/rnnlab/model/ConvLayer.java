@@ -1,7 +1,6 @@
 package io.github.rnnlab.model;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * <p>It has no activation: the answer's backbone is linear. It is always a network's first layer, so its backward
  * pass computes weight gradients only, batched per partition and summed in partition order as every layer does.
  */
-final class ConvLayer extends Layer {
+final class ConvLayer extends AffineLayer {
   private final int channels;
   private final int height;
   private final int width;
@@ -25,21 +24,13 @@ final class ConvLayer extends Layer {
   private final int outHeight;
   private final int outWidth;
   private final int patch;
-  final Parameter weight;
-  final Parameter bias;
-  private final List<Parameter> parameters;
-  private int steps;
-  private int batch;
-  private float[][] y = new float[0][];
-  private float[][][] weightGrad = new float[0][][];
-  private float[][] biasGrad = new float[0][];
-  private float[][] wEff = new float[0][];
 
   /**
    * Filters {@code W_conv} (filters × channels·k·k) and biases {@code b_conv}, drawn from {@code rng} as PyTorch's
    * {@code Conv2d} does: U(−1/√fan_in, 1/√fan_in) with fan_in = channels·k·k, weights first.
    */
   ConvLayer(int channels, int height, int width, int kernel, int filters, SplittableRandom rng) {
+    super("W_conv", "b_conv", filters, channels * kernel * kernel, channels * kernel * kernel, rng);
     this.channels = channels;
     this.height = height;
     this.width = width;
@@ -48,11 +39,6 @@ final class ConvLayer extends Layer {
     this.outHeight = height - kernel + 1;
     this.outWidth = width - kernel + 1;
     this.patch = channels * kernel * kernel;
-    this.weight = new Parameter("W_conv", filters, patch, false);
-    this.bias = new Parameter("b_conv", 1, filters, true);
-    Init.uniform(weight, patch, rng);
-    Init.uniform(bias, patch, rng);
-    this.parameters = List.of(weight, bias);
   }
 
   @Override
@@ -63,23 +49,6 @@ final class ConvLayer extends Layer {
   @Override
   int outputSize() {
     return filters * outHeight * outWidth;
-  }
-
-  @Override
-  List<Parameter> parameters() {
-    return parameters;
-  }
-
-  @Override
-  void begin(int steps, int batch, int parts) {
-    if (steps != this.steps || batch != this.batch || weightGrad.length < parts) {
-      this.steps = steps;
-      this.batch = batch;
-      y = new float[steps * batch][outputSize()];
-      weightGrad = new float[parts][filters][patch];
-      biasGrad = new float[parts][filters];
-    }
-    wEff = weight.effective();
   }
 
   @Override
@@ -111,11 +80,6 @@ final class ConvLayer extends Layer {
         }
       }
     }
-  }
-
-  @Override
-  float[][] output() {
-    return y;
   }
 
   /**
@@ -167,11 +131,6 @@ final class ConvLayer extends Layer {
         }
       }
     }
-  }
-
-  @Override
-  void reduce(int parts) {
-    reduceWeightAndBias(weight, bias, weightGrad, biasGrad, parts);
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.github.rnnlab.model;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 
@@ -9,28 +8,15 @@ import org.jspecify.annotations.Nullable;
  * A linear map applied at every step, {@code y = W·h[0..in) + b}: the readout. It may read only the first
  * {@code in} values of longer input rows, e.g. the excitatory units of an EI network.
  */
-final class DenseLayer extends Layer {
+final class DenseLayer extends AffineLayer {
   private final int inputs;
   private final int outputs;
-  final Parameter weight;
-  final Parameter bias;
-  private final List<Parameter> parameters;
-  private int steps;
-  private int batch;
-  private float[][] y = new float[0][];
-  private float[][][] weightGrad = new float[0][][];
-  private float[][] biasGrad = new float[0][];
-  private float[][] wEff = new float[0][];
 
   /** Weights {@code W_out} (outputs × inputs) and {@code b_out}, drawn from {@code rng} as {@code nn.Linear} does. */
   DenseLayer(String weightName, String biasName, int inputs, int outputs, SplittableRandom rng) {
+    super(weightName, biasName, outputs, inputs, inputs, rng);
     this.inputs = inputs;
     this.outputs = outputs;
-    this.weight = new Parameter(weightName, outputs, inputs, false);
-    this.bias = new Parameter(biasName, 1, outputs, true);
-    Init.uniform(weight, inputs, rng);
-    Init.uniform(bias, inputs, rng);
-    this.parameters = List.of(weight, bias);
   }
 
   @Override
@@ -41,23 +27,6 @@ final class DenseLayer extends Layer {
   @Override
   int outputSize() {
     return outputs;
-  }
-
-  @Override
-  List<Parameter> parameters() {
-    return parameters;
-  }
-
-  @Override
-  void begin(int steps, int batch, int parts) {
-    if (steps != this.steps || batch != this.batch || weightGrad.length < parts) {
-      this.steps = steps;
-      this.batch = batch;
-      y = new float[steps * batch][outputs];
-      weightGrad = new float[parts][outputs][inputs];
-      biasGrad = new float[parts][outputs];
-    }
-    wEff = weight.effective();
   }
 
   @Override
@@ -73,11 +42,6 @@ final class DenseLayer extends Layer {
         }
       }
     }
-  }
-
-  @Override
-  float[][] output() {
-    return y;
   }
 
   /** Input gradients {@code Wᵀ·dy} row by row; weight gradients batched over the sequences of each step. */
@@ -114,10 +78,5 @@ final class DenseLayer extends Layer {
         }
       }
     }
-  }
-
-  @Override
-  void reduce(int parts) {
-    reduceWeightAndBias(weight, bias, weightGrad, biasGrad, parts);
   }
 }

@@ -59,28 +59,6 @@ abstract class Layer {
    */
   abstract void reduce(int parts);
 
-  /**
-   * Sets {@code weight}'s and {@code bias}'s gradients to the sums of the first {@code parts} partitions of
-   * {@code weightGrad} (part, row, column) and {@code biasGrad} (part, row), in partition order.
-   */
-  static void reduceWeightAndBias(Parameter weight, Parameter bias, float[][][] weightGrad, float[][] biasGrad,
-      int parts) {
-    weight.zeroGradients();
-    bias.zeroGradients();
-    float[][] gw = weight.gradients();
-    float[] gb = bias.gradients()[0];
-    for (int part = 0; part < parts; part++) {
-      for (int r = 0; r < gw.length; r++) {
-        float[] row = weightGrad[part][r];
-        float[] g = gw[r];
-        for (int k = 0; k < g.length; k++) {
-          g[k] += row[k];
-        }
-        gb[r] += biasGrad[part][r];
-      }
-    }
-  }
-
   /** This layer's one-step map, from a snapshot of its current weights, or null if it is not recurrent. */
   @Nullable CellMap cellMap() {
     return null;
