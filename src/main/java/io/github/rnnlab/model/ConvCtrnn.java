@@ -97,10 +97,8 @@ public final class ConvCtrnn extends CtrnnNetwork {
 
   /** A builder holding this network's settings (not its weights); filters trainable as they are now. */
   public Builder toBuilder() {
-    return builder().inputSize(inputSize()).channels(channels).image(imageHeight, imageWidth).filters(filters)
-        .kernelSize(kernelSize).trainableFilters(parameter("W_conv").trainable()).hiddenSize(hiddenSize)
-        .outputSize(outputSize()).dtMs(dtMs()).tauMs(tauMs()).reluPlacement(reluPlacement()).activation(activation())
-        .sigmaRec(sigmaRec()).sigmaIn(sigmaIn()).loss(loss()).seed(seed());
+    return ctrnnSettingsInto(builder()).channels(channels).image(imageHeight, imageWidth).filters(filters)
+        .kernelSize(kernelSize).trainableFilters(parameter("W_conv").trainable()).hiddenSize(hiddenSize);
   }
 
   /** An independent copy with the same settings, parameter values, constraints and frozen flags. */

@@ -62,9 +62,7 @@ public final class Ctrnn extends CtrnnNetwork {
 
   /** A builder holding this network's settings (not its weights). */
   public Builder toBuilder() {
-    Builder b = builder().inputSize(inputSize()).hiddenSize(hiddenSize).outputSize(outputSize()).dtMs(dtMs())
-        .tauMs(tauMs()).reluPlacement(reluPlacement()).activation(activation()).sigmaRec(sigmaRec())
-        .sigmaIn(sigmaIn()).loss(loss()).seed(seed());
+    Builder b = ctrnnSettingsInto(builder()).hiddenSize(hiddenSize);
     return plasticity == null ? b : b.plasticity(plasticity);
   }
 

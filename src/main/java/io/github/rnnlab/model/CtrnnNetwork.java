@@ -69,6 +69,12 @@ public abstract sealed class CtrnnNetwork extends Network permits Ctrnn, EiRnn, 
     return o;
   }
 
+  /** {@code builder} with the settings every CTRNN network shares, this network's. */
+  <B extends CtrnnSettings<B>> B ctrnnSettingsInto(B builder) {
+    return networkSettingsInto(builder).tauMs(tauMs).reluPlacement(reluPlacement).activation(activation)
+        .sigmaRec(sigmaRec).sigmaIn(sigmaIn);
+  }
+
   /** Applies the settings every CTRNN network shares, as {@link #settings()} wrote them, to a builder. */
   static <B extends CtrnnSettings<B>> B apply(B b, JsonObject s) {
     return applySettings(b, s).tauMs(s.get("tauMs").getAsDouble())

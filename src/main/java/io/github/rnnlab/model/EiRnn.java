@@ -67,9 +67,8 @@ public final class EiRnn extends CtrnnNetwork {
 
   /** A builder holding this network's settings (not its weights). */
   public Builder toBuilder() {
-    Builder b = builder().inputSize(inputSize()).hiddenSize(hiddenSize).outputSize(outputSize()).dtMs(dtMs())
-        .tauMs(tauMs()).reluPlacement(reluPlacement()).activation(activation()).sigmaRec(sigmaRec())
-        .sigmaIn(sigmaIn()).loss(loss()).seed(seed()).excitatoryFraction((double) excitatory / hiddenSize);
+    Builder b = ctrnnSettingsInto(builder()).hiddenSize(hiddenSize)
+        .excitatoryFraction((double) excitatory / hiddenSize);
     return readoutFromExcitatory ? b : b.readoutFromAllUnits();
   }
 

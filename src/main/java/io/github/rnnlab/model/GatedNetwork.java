@@ -35,9 +35,8 @@ public abstract sealed class GatedNetwork extends Network permits Lstm, Gru {
   }
 
   /** {@code builder} with this network's settings (not its weights). */
-  <B extends GatedSettings<B>> B settingsInto(B builder) {
-    return builder.inputSize(inputSize()).hiddenSize(hiddenSize).outputSize(outputSize()).dtMs(dtMs()).loss(loss())
-        .seed(seed());
+  <B extends GatedSettings<B>> B gatedSettingsInto(B builder) {
+    return networkSettingsInto(builder).hiddenSize(hiddenSize);
   }
 
   @Override

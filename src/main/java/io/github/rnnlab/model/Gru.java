@@ -44,7 +44,7 @@ public final class Gru extends GatedNetwork {
 
   /** A builder holding this network's settings (not its weights). */
   public Builder toBuilder() {
-    return settingsInto(builder());
+    return gatedSettingsInto(builder());
   }
 
   static Gru fromSettings(JsonObject s) {

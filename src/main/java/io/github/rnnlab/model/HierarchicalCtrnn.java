@@ -82,9 +82,7 @@ public final class HierarchicalCtrnn extends CtrnnNetwork {
 
   /** An independent copy with the same settings, parameter values and frozen flags. */
   public HierarchicalCtrnn copy() {
-    HierarchicalCtrnn c = builder().inputSize(inputSize()).hiddenSizes(hiddenSizes).outputSize(outputSize())
-        .dtMs(dtMs()).tauMs(tauMs()).reluPlacement(reluPlacement()).activation(activation()).sigmaRec(sigmaRec())
-        .sigmaIn(sigmaIn()).loss(loss()).seed(seed()).build();
+    HierarchicalCtrnn c = ctrnnSettingsInto(builder()).hiddenSizes(hiddenSizes).build();
     c.copyParametersFrom(this);
     return c;
   }

@@ -140,6 +140,11 @@ public abstract sealed class Network implements RecurrentNetwork permits CtrnnNe
     return o;
   }
 
+  /** {@code b} with the settings every network shares, this network's. */
+  <B extends NetworkSettings<B>> B networkSettingsInto(B b) {
+    return b.inputSize(inputSize()).outputSize(outputSize()).dtMs(dtMs()).loss(loss()).seed(seed());
+  }
+
   /** Applies the settings every network shares, as {@link #settings()} wrote them, to a builder. */
   static <B extends NetworkSettings<B>> B applySettings(B b, JsonObject s) {
     return b.inputSize(s.get("inputSize").getAsInt()).outputSize(s.get("outputSize").getAsInt())
