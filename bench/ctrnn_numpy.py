@@ -9,32 +9,18 @@ cells_torch.py (pdm_task.py). train_seconds times the 1000-step loop, batch gene
 
   /usr/bin/python3 bench/ctrnn_numpy.py --threads 1 --seed 1
 """
-import argparse
 import json
 import os
 import sys
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import training_args  # noqa: E402
 
-def parse():
-    p = argparse.ArgumentParser()
-    p.add_argument("--steps", type=int, default=1000)
-    p.add_argument("--hidden", type=int, default=128)
-    p.add_argument("--batch", type=int, default=16)
-    p.add_argument("--seq-len", type=int, default=100)
-    p.add_argument("--threads", type=int, default=1)
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--lr", type=float, default=0.01)
-    return p.parse_args()
-
-
-args = parse()
-for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[var] = str(args.threads)
+args = training_args.parse()
 
 import numpy as np  # noqa: E402
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pdm_task import Dataset  # noqa: E402
 
 ALPHA = np.float32(0.2)
