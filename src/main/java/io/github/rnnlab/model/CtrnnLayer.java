@@ -174,17 +174,18 @@ final class CtrnnLayer extends Layer {
   @Override
   void backward(float[][] in, float[][] dOut, float @Nullable [][] dIn, int b0, int b1, int part) {
     int count = b1 - b0;
-    float a = alpha;
-    float leak = 1 - a;
     float[][] carry = new float[count][hidden];
     float[][] carryState = placement == ReluPlacement.STATE ? new float[count][hidden] : carry;
-    float[][] dpreT = new float[hidden][count];
+    // Drive gradients transposed, (unit, sequence) flat: the weight-gradient product reads a unit's column in a row.
+    float[] dpreT = new float[hidden * count];
+    // Per unit, the sequences where its drive gradient is not zero, as dpreT: the weight gradient's index lists.
+    int[] liveT = new int[hidden * count];
+    int[] liveCount = new int[hidden];
     float[][] zRows = new float[count][];
     float[] dr = new float[hidden];
     float[] dpre = new float[hidden];
     float[] de = stp == null ? dr : new float[hidden];
-    int[] active = new int[Math.max(hidden, count)];
-    boolean relu = activation == Activation.RELU;
+    int[] active = new int[hidden];
     float[][] g = stacked[part];
     for (float[] row : g) {
       Arrays.fill(row, 0f);
@@ -192,58 +193,13 @@ final class CtrnnLayer extends Layer {
     float[][] stpX = stp == null ? carry : new float[count][hidden];
     float[][] stpU = stp == null ? carry : new float[count][hidden];
     for (int t = steps - 1; t >= 0; t--) {
+      Arrays.fill(liveCount, 0);
       for (int b = b0; b < b1; b++) {
         int i = b - b0;
         int n = t * batch + b;
         float[] c = carry[i];
-        float[] d = dOut[n];
-        for (int j = 0; j < hidden; j++) {
-          dr[j] = d[j] + c[j];
-        }
-        switch (placement) {
-          case INSIDE -> {
-            float[] p = pre[n];
-            if (relu) {
-              // Integer masks keep the ReLU's coin-flip branches out of the loop.
-              for (int j = 0; j < hidden; j++) {
-                int on = Float.floatToRawIntBits(p[j]) > 0 ? -1 : 0;
-                c[j] = leak * dr[j];
-                dpre[j] = a * Float.intBitsToFloat(Float.floatToRawIntBits(dr[j]) & on);
-              }
-            } else {
-              for (int j = 0; j < hidden; j++) {
-                c[j] = leak * dr[j];
-                dpre[j] = a * activation.slopeFloat(activation.applyFloat(p[j])) * dr[j];
-              }
-            }
-          }
-          case OUTSIDE -> {
-            float[] h = state[n + batch];
-            for (int j = 0; j < hidden; j++) {
-              float ds = relu
-                  ? Float.intBitsToFloat(Float.floatToRawIntBits(dr[j]) & (Float.floatToRawIntBits(h[j]) > 0 ? -1 : 0))
-                  : activation.slopeFloat(h[j]) * dr[j];
-              c[j] = leak * ds;
-              dpre[j] = a * ds;
-            }
-          }
-          case STATE -> {
-            float[] r = rate[n + batch];
-            float[] cs = carryState[i];
-            for (int j = 0; j < hidden; j++) {
-              float dx = activation.slopeFloat(r[j]) * dr[j] + cs[j];
-              cs[j] = leak * dx;
-              dpre[j] = a * dx;
-              c[j] = 0f;
-            }
-          }
-        }
-        int live = 0;
-        for (int j = 0; j < hidden; j++) {
-          active[live] = j;
-          live += dpre[j] != 0f ? 1 : 0;
-          dpreT[j][i] = dpre[j];
-        }
+        driveGradient(n, dOut[n], c, carryState[i], dr, dpre);
+        int live = Kernels.nonZeros(dpre, active, dpreT, liveT, liveCount, i, count);
         if (t > 0) {
           if (stp == null) {
             Kernels.addScaledRowsAt(c, dpre, recEff, active, live, hidden);
@@ -261,7 +217,56 @@ final class CtrnnLayer extends Layer {
         zRows[i] = z[n];
       }
       for (int j = 0; j < hidden; j++) {
-        Kernels.addScaledRowsSparse(g[j], dpreT[j], zRows, count, width, active);
+        Kernels.addScaledRowsAt(g[j], dpreT, j * count, zRows, liveT, j * count, liveCount[j], width);
+      }
+    }
+  }
+
+  /**
+   * The gradient {@code dpre} with respect to row n's drive, from the gradient {@code d} with respect to its rates and
+   * the carries from step t+1 ({@code c} for the rates, {@code cs} for the leaky state if it is not the rates); leaves
+   * in {@code c} and {@code cs} the leak's share of the carries to step t−1. {@code dr} is scratch.
+   */
+  private void driveGradient(int n, float[] d, float[] c, float[] cs, float[] dr, float[] dpre) {
+    float a = alpha;
+    float leak = 1 - a;
+    boolean relu = activation == Activation.RELU;
+    for (int j = 0; j < hidden; j++) {
+      dr[j] = d[j] + c[j];
+    }
+    switch (placement) {
+      case INSIDE -> {
+        float[] p = pre[n];
+        if (relu) {
+          for (int j = 0; j < hidden; j++) {
+            c[j] = leak * dr[j];
+            dpre[j] = a * (dr[j] * Kernels.step(p[j]));
+          }
+        } else {
+          for (int j = 0; j < hidden; j++) {
+            c[j] = leak * dr[j];
+            dpre[j] = a * activation.slopeFloat(activation.applyFloat(p[j])) * dr[j];
+          }
+        }
+      }
+      case OUTSIDE -> {
+        float[] h = state[n + batch];
+        for (int j = 0; j < hidden; j++) {
+          float ds = relu
+              ? Float.intBitsToFloat(Float.floatToRawIntBits(dr[j]) & (Float.floatToRawIntBits(h[j]) > 0 ? -1 : 0))
+              : activation.slopeFloat(h[j]) * dr[j];
+          c[j] = leak * ds;
+          dpre[j] = a * ds;
+        }
+      }
+      case STATE -> {
+        float[] r = rate[n + batch];
+        for (int j = 0; j < hidden; j++) {
+          float dx = activation.slopeFloat(r[j]) * dr[j] + cs[j];
+          cs[j] = leak * dx;
+          dpre[j] = a * dx;
+          c[j] = 0f;
+        }
       }
     }
   }

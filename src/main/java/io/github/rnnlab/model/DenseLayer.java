@@ -35,11 +35,7 @@ final class DenseLayer extends AffineLayer {
     for (int t = 0; t < steps; t++) {
       for (int s = b0; s < b1; s++) {
         int n = t * batch + s;
-        float[] h = in[n];
-        float[] yn = y[n];
-        for (int o = 0; o < outputs; o++) {
-          yn[o] = b[o] + Kernels.dot(wEff[o], h, inputs);
-        }
+        Kernels.affine(y[n], b, wEff, in[n], outputs, inputs);
       }
     }
   }

@@ -40,21 +40,52 @@ final class Kernels {
 
   /** {@code y[:n] += Σ_i s[k] · rows[k][:n]} over {@code k = index[i]}, {@code i < m}. */
   static void addScaledRowsAt(float[] y, float[] s, float[][] rows, int[] index, int m, int n) {
-    int i = 0;
-    for (; i + 4 <= m; i += 4) {
-      int k0 = index[i];
-      int k1 = index[i + 1];
-      int k2 = index[i + 2];
-      int k3 = index[i + 3];
-      add4(y, s[k0], s[k1], s[k2], s[k3], rows[k0], rows[k1], rows[k2], rows[k3], n);
-    }
-    if (i < m) {
-      int last = m - 1;
+    addScaledRowsAt(y, s, 0, rows, index, 0, m, n);
+  }
+
+  /**
+   * {@code y[:n] += Σ_i s[sFrom + k] · rows[k][:n]} over {@code k = index[from + i]}, {@code i < m}, four rows a pass;
+   * the last pass gives absent rows weight 0, which keeps one copy of the loop for the JIT to compile.
+   */
+  static void addScaledRowsAt(float[] y, float[] s, int sFrom, float[][] rows, int[] index, int from, int m, int n) {
+    int last = from + m - 1;
+    for (int i = from; i <= last; i += 4) {
       int k0 = index[i];
       int k1 = index[Math.min(i + 1, last)];
       int k2 = index[Math.min(i + 2, last)];
-      addTail(y, m - i, s[k0], s[k1], s[k2], rows[k0], rows[k1], rows[k2], n);
+      int k3 = index[Math.min(i + 3, last)];
+      int left = last - i;
+      float[] r0 = rows[k0];
+      add4(y, s[sFrom + k0], left > 0 ? s[sFrom + k1] : 0f, left > 1 ? s[sFrom + k2] : 0f,
+          left > 2 ? s[sFrom + k3] : 0f, r0, left > 0 ? rows[k1] : r0, left > 1 ? rows[k2] : r0,
+          left > 2 ? rows[k3] : r0, n);
     }
+  }
+
+  /**
+   * Lists in {@code active} the j with {@code v[j] != 0}, in order, and returns how many. Also copies {@code v} into
+   * column {@code column} of {@code columns}, a flat (j, column) matrix with {@code width} columns, and appends
+   * {@code column} to row j of {@code lists} (same shape) where {@code v[j] != 0}, {@code counts[j]} counting them:
+   * row j then lists, in order, the columns where j is active.
+   */
+  static int nonZeros(float[] v, int[] active, float[] columns, int[] lists, int[] counts, int column, int width) {
+    int live = 0;
+    for (int j = 0; j < v.length; j++) {
+      float x = v[j];
+      int on = x != 0f ? 1 : 0;
+      active[live] = j;
+      live += on;
+      columns[j * width + column] = x;
+      lists[j * width + counts[j]] = column;
+      counts[j] += on;
+    }
+    return live;
+  }
+
+  /** The ReLU's slope at {@code v}: 1 where {@code v > 0}, else 0, in operations the JIT vectorises. */
+  static float step(float v) {
+    // 2^149 takes the least positive float to 1 and larger ones to at least 1; −0 and negatives go to 0 in the max.
+    return Math.min(Math.max(v * 0x1p100f * 0x1p49f, 0f), 1f);
   }
 
   /**
@@ -99,19 +130,51 @@ final class Kernels {
     }
   }
 
-  /** {@code Σ_j a[j] · b[j]} with four partial sums, so the adds do not wait on each other. */
-  static float dot(float[] a, float[] b, int n) {
-    float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    int j = 0;
-    for (; j + 4 <= n; j += 4) {
-      s0 += a[j] * b[j];
-      s1 += a[j + 1] * b[j + 1];
-      s2 += a[j + 2] * b[j + 2];
-      s3 += a[j + 3] * b[j + 3];
+  /**
+   * {@code y[o] = bias[o] + Σ_j w[o][j] · x[j]} for {@code o < outputs}, {@code j < n}: each sum in four partial sums
+   * (j mod 4) added as {@code (s0 + s1) + (s2 + s3)}. Three outputs a pass give twelve independent sums, so the adds
+   * do not wait on each other and {@code x} is read once for three outputs.
+   */
+  static void affine(float[] y, float[] bias, float[][] w, float[] x, int outputs, int n) {
+    int last = outputs - 1;
+    for (int o = 0; o < outputs; o += 3) {
+      float[] w0 = w[o];
+      float[] w1 = w[Math.min(o + 1, last)];
+      float[] w2 = w[Math.min(o + 2, last)];
+      float a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+      float b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+      float c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+      int j = 0;
+      for (; j + 4 <= n; j += 4) {
+        float x0 = x[j];
+        float x1 = x[j + 1];
+        float x2 = x[j + 2];
+        float x3 = x[j + 3];
+        a0 += w0[j] * x0;
+        a1 += w0[j + 1] * x1;
+        a2 += w0[j + 2] * x2;
+        a3 += w0[j + 3] * x3;
+        b0 += w1[j] * x0;
+        b1 += w1[j + 1] * x1;
+        b2 += w1[j + 2] * x2;
+        b3 += w1[j + 3] * x3;
+        c0 += w2[j] * x0;
+        c1 += w2[j + 1] * x1;
+        c2 += w2[j + 2] * x2;
+        c3 += w2[j + 3] * x3;
+      }
+      for (; j < n; j++) {
+        a0 += w0[j] * x[j];
+        b0 += w1[j] * x[j];
+        c0 += w2[j] * x[j];
+      }
+      y[o] = bias[o] + ((a0 + a1) + (a2 + a3));
+      if (o + 1 <= last) {
+        y[o + 1] = bias[o + 1] + ((b0 + b1) + (b2 + b3));
+      }
+      if (o + 2 <= last) {
+        y[o + 2] = bias[o + 2] + ((c0 + c1) + (c2 + c3));
+      }
     }
-    for (; j < n; j++) {
-      s0 += a[j] * b[j];
-    }
-    return (s0 + s1) + (s2 + s3);
   }
 }
