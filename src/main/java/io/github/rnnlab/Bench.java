@@ -16,6 +16,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,8 +63,8 @@ public final class Bench {
     Arrays.sort(sorted);
     double median = runs % 2 == 1 ? sorted[runs / 2] : (sorted[runs / 2 - 1] + sorted[runs / 2]) / 2;
     System.out.printf(Locale.ROOT, "%s, training 1000 steps: median %.3f s, min %.3f s over %d fresh JVMs (java %s, %d "
-        + "cores)%n", kind, median, sorted[0], runs, System.getProperty("java.version"),
-        Runtime.getRuntime().availableProcessors());
+        + "cores, JVM flags %s)%n", kind, median, sorted[0], runs, System.getProperty("java.version"),
+        Runtime.getRuntime().availableProcessors(), ManagementFactory.getRuntimeMXBean().getInputArguments());
   }
 
   private static TrainingHistory timeOnce(long seed, String kind) {
@@ -81,9 +82,12 @@ public final class Bench {
 
   /** Seconds and the final mean loss of one run in a fresh JVM. */
   private static double[] runChild(long seed, String kind) {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), Bench.class.getName(), CHILD, Long.toString(seed), kind));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // The children run with this JVM's flags (the collector among them: pom.xml's rnnlab.jvm.flags).
+    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Bench.class.getName(), CHILD,
+        Long.toString(seed), kind));
     try {
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       String last = null;
