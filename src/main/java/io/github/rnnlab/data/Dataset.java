@@ -183,18 +183,7 @@ public final class Dataset implements BatchSource {
     float @Nullable [] targetValues = labels ? null : new float[seqLen * batchSize * k];
     float @Nullable [] weights = weighted ? new float[seqLen * batchSize * k] : null;
     for (int t = 0; t < seqLen; t++) {
-      for (int b = 0; b < batchSize; b++) {
-        int row = t * batchSize + b;
-        System.arraycopy(cacheInputs[b], (start + t) * nIn, inputs, row * nIn, nIn);
-        if (targetLabels != null) {
-          targetLabels[row] = cacheLabels[b][start + t];
-        } else {
-          System.arraycopy(cacheValues[b], (start + t) * k, targetValues, row * k, k);
-        }
-        if (weights != null) {
-          System.arraycopy(cacheWeights[b], (start + t) * k, weights, row * k, k);
-        }
-      }
+      copyStep(t, inputs, targetLabels, targetValues, weights);
     }
     List<BatchTrial> trials = new ArrayList<>();
     for (List<BatchTrial> column : cacheTrials) {
@@ -209,8 +198,6 @@ public final class Dataset implements BatchSource {
   }
 
   private void refill() {
-    int nIn = task.inputSize();
-    int k = targetSize;
     weighted = false;
     cacheTrials.clear();
     for (int b = 0; b < batchSize; b++) {
@@ -223,20 +210,51 @@ public final class Dataset implements BatchSource {
         weighted |= trial.hasWeights();
         int n = Math.min(trial.steps(), cacheLen - t);
         for (int s = 0; s < n; s++, t++) {
-          for (int c = 0; c < nIn; c++) {
-            cacheInputs[b][t * nIn + c] = trial.input(s, c);
-          }
-          for (int c = 0; c < k; c++) {
-            if (labels) {
-              cacheLabels[b][t] = trial.target(s);
-            } else {
-              cacheValues[b][t * k + c] = trial.targetValue(s, c);
-            }
-            cacheWeights[b][t * k + c] = trial.weight(s, c);
-          }
+          cacheStep(trial, s, b, t);
         }
       }
     }
     start = 0;
+  }
+
+  /*
+   * The two copies below are methods of their own, called per step, so that the JIT compiles them early rather than
+   * the loops around them, which run once a batch.
+   */
+
+  /** Step t of the window that starts at {@code start}, every column, into the batch's flat arrays. */
+  private void copyStep(int t, float[] inputs, int @Nullable [] targetLabels, float @Nullable [] targetValues,
+      float @Nullable [] weights) {
+    int nIn = task.inputSize();
+    int k = targetSize;
+    for (int b = 0; b < batchSize; b++) {
+      int row = t * batchSize + b;
+      System.arraycopy(cacheInputs[b], (start + t) * nIn, inputs, row * nIn, nIn);
+      if (targetLabels != null) {
+        targetLabels[row] = cacheLabels[b][start + t];
+      } else {
+        System.arraycopy(cacheValues[b], (start + t) * k, targetValues, row * k, k);
+      }
+      if (weights != null) {
+        System.arraycopy(cacheWeights[b], (start + t) * k, weights, row * k, k);
+      }
+    }
+  }
+
+  /** Step s of {@code trial} into step t of column b's cache. */
+  private void cacheStep(Trial trial, int s, int b, int t) {
+    int nIn = task.inputSize();
+    int k = targetSize;
+    for (int c = 0; c < nIn; c++) {
+      cacheInputs[b][t * nIn + c] = trial.input(s, c);
+    }
+    for (int c = 0; c < k; c++) {
+      if (labels) {
+        cacheLabels[b][t] = trial.target(s);
+      } else {
+        cacheValues[b][t * k + c] = trial.targetValue(s, c);
+      }
+      cacheWeights[b][t * k + c] = trial.weight(s, c);
+    }
   }
 }

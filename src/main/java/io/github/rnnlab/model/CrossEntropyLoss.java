@@ -60,42 +60,48 @@ final class CrossEntropyLoss extends Loss {
     int rows = batch.seqLen() * size;
     for (int t = 0; t < batch.seqLen(); t++) {
       for (int b = b0; b < b1; b++) {
-        int n = t * size + b;
-        float[] yn = y[n];
-        int target = batch.target(t, b);
-        float max = yn[0];
-        for (int o = 1; o < outputs; o++) {
-          max = Math.max(max, yn[o]);
-        }
-        double sum = 0;
-        for (int o = 0; o < outputs; o++) {
-          prob[o] = (float) Math.exp(yn[o] - max);
-          sum += prob[o];
-        }
-        double loss = max + Math.log(sum) - yn[target];
-        float[] d = dy[n];
-        if (weighted) {
-          double w = batch.weight(t, b, 0);
-          rowLoss[n] = w * loss;
-          float scale = (float) (w / (sum * normaliser));
-          for (int o = 0; o < outputs; o++) {
-            d[o] = prob[o] * scale;
-          }
-          d[target] -= (float) (w / normaliser);
-        } else {
-          // The unweighted mean, written as it always was so results stay bit-identical.
-          rowLoss[n] = loss;
-          float scale = (float) (1 / (sum * rows));
-          for (int o = 0; o < outputs; o++) {
-            d[o] = prob[o] * scale;
-          }
-          d[target] -= 1f / rows;
-        }
+        scoreRow(batch, t, b, y, dy, normaliser, rowLoss, prob, weighted, rows);
       }
     }
   }
 
-  @Override
+  /** Row (t, b) of {@link #score}, a method of its own so that the JIT compiles it early. */
+  private static void scoreRow(Batch batch, int t, int b, float[][] y, float[][] dy, double normaliser,
+      double[] rowLoss, float[] prob, boolean weighted, int rows) {
+    int n = t * batch.batchSize() + b;
+    int outputs = prob.length;
+    float[] yn = y[n];
+    int target = batch.target(t, b);
+    float max = yn[0];
+    for (int o = 1; o < outputs; o++) {
+      max = Math.max(max, yn[o]);
+    }
+    double sum = 0;
+    for (int o = 0; o < outputs; o++) {
+      prob[o] = (float) Math.exp(yn[o] - max);
+      sum += prob[o];
+    }
+    double loss = max + Math.log(sum) - yn[target];
+    float[] d = dy[n];
+    if (weighted) {
+      double w = batch.weight(t, b, 0);
+      rowLoss[n] = w * loss;
+      float scale = (float) (w / (sum * normaliser));
+      for (int o = 0; o < outputs; o++) {
+        d[o] = prob[o] * scale;
+      }
+      d[target] -= (float) (w / normaliser);
+    } else {
+      // The unweighted mean, written as it always was so results stay bit-identical.
+      rowLoss[n] = loss;
+      float scale = (float) (1 / (sum * rows));
+      for (int o = 0; o < outputs; o++) {
+        d[o] = prob[o] * scale;
+      }
+      d[target] -= 1f / rows;
+    }
+  }
+
   Map<String, Double> metrics(Batch batch, float[][] y) {
     int size = batch.batchSize();
     int scored = 0;

@@ -18,16 +18,16 @@ import org.jspecify.annotations.Nullable;
  * step's output and the next step's presynaptic input.
  */
 final class CtrnnLayer extends Layer {
-  private final int inputs;
-  private final int hidden;
-  private final int width;
-  private final float alpha;
+  final int inputs;
+  final int hidden;
+  final int width;
+  final float alpha;
   /** α in double precision, for the step map. */
   private final double alphaExact;
-  private final ReluPlacement placement;
-  private final Activation activation;
+  final ReluPlacement placement;
+  final Activation activation;
   private final float noiseScale;
-  private final @Nullable StpSynapses stp;
+  final @Nullable StpSynapses stp;
   private final @Nullable ShortTermPlasticity plasticity;
   private final double dtMs;
   final Parameter wIn;
@@ -37,18 +37,18 @@ final class CtrnnLayer extends Layer {
   private final List<Parameter> parameters;
 
   private int steps;
-  private int batch;
+  int batch;
   /** [e_t, x_t, 1] at row n; rows+batch rows. */
-  private float[][] z = new float[0][];
+  float[][] z = new float[0][];
   /** r_t at row n + batch (rows 0..batch are r_{−1} = 0). */
-  private float[][] rate = new float[0][];
+  float[][] rate = new float[0][];
   /** The leaky state at row n + batch: x_t for {@link ReluPlacement#STATE}, else the rates. */
-  private float[][] state = new float[0][];
-  private float[][] pre = new float[0][];
+  float[][] state = new float[0][];
+  float[][] pre = new float[0][];
   private float[][] out = new float[0][];
   private float[][] weightsT = new float[0][];
-  private float[][] recEff = new float[0][];
-  private float[][] inEff = new float[0][];
+  float[][] recEff = new float[0][];
+  float[][] inEff = new float[0][];
   private float[][][] stacked = new float[0][][];
 
   /**
@@ -123,30 +123,36 @@ final class CtrnnLayer extends Layer {
 
   @Override
   void forward(float[][] in, int b0, int b1, boolean noise, long noiseSeed) {
-    float a = alpha;
     int[] index = new int[width];
     SplittableRandom[] rngs = noise && noiseScale > 0 ? noiseStreams(noiseSeed, b0, b1) : null;
     for (int t = 0; t < steps; t++) {
       for (int b = b0; b < b1; b++) {
-        int n = t * batch + b;
-        float[] zr = z[n];
-        if (stp != null) {
-          stp.forward(n, rate[n], zr);
-        }
-        System.arraycopy(in[n], 0, zr, hidden, inputs);
-        float[] p = pre[n];
-        Arrays.fill(p, 0f);
-        // Rates are often zero (ReLU), and at t = 0 the whole recurrent part is.
-        Kernels.addScaledRowsSparse(p, zr, weightsT, width, hidden, index);
-        if (rngs != null) {
-          SplittableRandom rng = rngs[b - b0];
-          for (int j = 0; j < hidden; j++) {
-            p[j] += noiseScale * (float) rng.nextGaussian();
-          }
-        }
-        CtrnnWork.leak(placement, activation, a, state[n], state[n + batch], rate[n + batch], p);
+        forwardRow(t * batch + b, in, index, rngs == null ? null : rngs[b - b0]);
       }
     }
+  }
+
+  /**
+   * One step of one sequence, row n: the drive from {@code [e, x, 1]}, the noise if {@code rng} is not null, the leak
+   * and activation. A method of its own, called for every row, so that the JIT compiles it early (see
+   * {@link CtrnnBackward}).
+   */
+  private void forwardRow(int n, float[][] in, int[] index, @Nullable SplittableRandom rng) {
+    float[] zr = z[n];
+    if (stp != null) {
+      stp.forward(n, rate[n], zr);
+    }
+    System.arraycopy(in[n], 0, zr, hidden, inputs);
+    float[] p = pre[n];
+    Arrays.fill(p, 0f);
+    // Rates are often zero (ReLU), and at t = 0 the whole recurrent part is.
+    Kernels.addScaledRowsSparse(p, zr, weightsT, width, hidden, index);
+    if (rng != null) {
+      for (int j = 0; j < hidden; j++) {
+        p[j] += noiseScale * (float) rng.nextGaussian();
+      }
+    }
+    CtrnnWork.leak(placement, activation, alpha, state[n], state[n + batch], rate[n + batch], p);
   }
 
   @Override
@@ -166,108 +172,18 @@ final class CtrnnLayer extends Layer {
   }
 
   /**
-   * Backpropagation through time for sequences {@code [b0, b1)}. At step t the rate gradient is {@code dOut} plus the
-   * carry from t+1; the drive gradient {@code dpre} gives the carry to t−1 (leak term plus {@code W_recᵀ·dpre},
-   * through the synapses if plastic), the input gradient {@code W_inᵀ·dpre}, and, batched over the sequences of the
-   * step, the weight gradients.
+   * Backpropagation through time for sequences {@code [b0, b1)}, one {@link CtrnnBackward} step per time step from the
+   * last.
    */
   @Override
   void backward(float[][] in, float[][] dOut, float @Nullable [][] dIn, int b0, int b1, int part) {
-    int count = b1 - b0;
-    float[][] carry = new float[count][hidden];
-    float[][] carryState = placement == ReluPlacement.STATE ? new float[count][hidden] : carry;
-    // Drive gradients transposed, (unit, sequence) flat: the weight-gradient product reads a unit's column in a row.
-    float[] dpreT = new float[hidden * count];
-    // Per unit, the sequences where its drive gradient is not zero, as dpreT: the weight gradient's index lists.
-    int[] liveT = new int[hidden * count];
-    int[] liveCount = new int[hidden];
-    float[][] zRows = new float[count][];
-    float[] dr = new float[hidden];
-    float[] dpre = new float[hidden];
-    float[] de = stp == null ? dr : new float[hidden];
-    int[] active = new int[hidden];
     float[][] g = stacked[part];
     for (float[] row : g) {
       Arrays.fill(row, 0f);
     }
-    float[][] stpX = stp == null ? carry : new float[count][hidden];
-    float[][] stpU = stp == null ? carry : new float[count][hidden];
+    CtrnnBackward pass = new CtrnnBackward(this, dOut, dIn, b0, b1, g);
     for (int t = steps - 1; t >= 0; t--) {
-      Arrays.fill(liveCount, 0);
-      for (int b = b0; b < b1; b++) {
-        int i = b - b0;
-        int n = t * batch + b;
-        float[] c = carry[i];
-        driveGradient(n, dOut[n], c, carryState[i], dr, dpre);
-        int live = Kernels.nonZeros(dpre, active, dpreT, liveT, liveCount, i, count);
-        if (t > 0) {
-          if (stp == null) {
-            Kernels.addScaledRowsAt(c, dpre, recEff, active, live, hidden);
-          } else {
-            Arrays.fill(de, 0f);
-            Kernels.addScaledRowsAt(de, dpre, recEff, active, live, hidden);
-            stp.backward(n, rate[n], de, c, stpX[i], stpU[i]);
-          }
-        }
-        if (dIn != null) {
-          float[] di = dIn[n];
-          Arrays.fill(di, 0f);
-          Kernels.addScaledRowsAt(di, dpre, inEff, active, live, inputs);
-        }
-        zRows[i] = z[n];
-      }
-      for (int j = 0; j < hidden; j++) {
-        Kernels.addScaledRowsAt(g[j], dpreT, j * count, zRows, liveT, j * count, liveCount[j], width);
-      }
-    }
-  }
-
-  /**
-   * The gradient {@code dpre} with respect to row n's drive, from the gradient {@code d} with respect to its rates and
-   * the carries from step t+1 ({@code c} for the rates, {@code cs} for the leaky state if it is not the rates); leaves
-   * in {@code c} and {@code cs} the leak's share of the carries to step t−1. {@code dr} is scratch.
-   */
-  private void driveGradient(int n, float[] d, float[] c, float[] cs, float[] dr, float[] dpre) {
-    float a = alpha;
-    float leak = 1 - a;
-    boolean relu = activation == Activation.RELU;
-    for (int j = 0; j < hidden; j++) {
-      dr[j] = d[j] + c[j];
-    }
-    switch (placement) {
-      case INSIDE -> {
-        float[] p = pre[n];
-        if (relu) {
-          for (int j = 0; j < hidden; j++) {
-            c[j] = leak * dr[j];
-            dpre[j] = a * (dr[j] * Kernels.step(p[j]));
-          }
-        } else {
-          for (int j = 0; j < hidden; j++) {
-            c[j] = leak * dr[j];
-            dpre[j] = a * activation.slopeFloat(activation.applyFloat(p[j])) * dr[j];
-          }
-        }
-      }
-      case OUTSIDE -> {
-        float[] h = state[n + batch];
-        for (int j = 0; j < hidden; j++) {
-          float ds = relu
-              ? Float.intBitsToFloat(Float.floatToRawIntBits(dr[j]) & (Float.floatToRawIntBits(h[j]) > 0 ? -1 : 0))
-              : activation.slopeFloat(h[j]) * dr[j];
-          c[j] = leak * ds;
-          dpre[j] = a * ds;
-        }
-      }
-      case STATE -> {
-        float[] r = rate[n + batch];
-        for (int j = 0; j < hidden; j++) {
-          float dx = activation.slopeFloat(r[j]) * dr[j] + cs[j];
-          cs[j] = leak * dx;
-          dpre[j] = a * dx;
-          c[j] = 0f;
-        }
-      }
+      pass.step(t);
     }
   }
 

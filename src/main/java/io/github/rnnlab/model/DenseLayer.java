@@ -43,35 +43,41 @@ final class DenseLayer extends AffineLayer {
   /** Input gradients {@code Wᵀ·dy} row by row; weight gradients batched over the sequences of each step. */
   @Override
   void backward(float[][] in, float[][] dOut, float @Nullable [][] dIn, int b0, int b1, int part) {
-    int count = b1 - b0;
-    float[][] dyT = new float[outputs][count];
-    float[][] hRows = new float[count][];
-    float[][] gw = weightGrad[part];
-    float[] gb = biasGrad[part];
-    for (float[] row : gw) {
+    float[][] dyT = new float[outputs][b1 - b0];
+    float[][] hRows = new float[b1 - b0][];
+    for (float[] row : weightGrad[part]) {
       Arrays.fill(row, 0f);
     }
-    Arrays.fill(gb, 0f);
+    Arrays.fill(biasGrad[part], 0f);
     for (int t = steps - 1; t >= 0; t--) {
-      for (int s = b0; s < b1; s++) {
-        int i = s - b0;
-        int n = t * batch + s;
-        float[] dy = dOut[n];
-        if (dIn != null) {
-          float[] di = dIn[n];
-          Arrays.fill(di, 0f);
-          Kernels.addScaledRows(di, dy, wEff, outputs, inputs);
-        }
-        for (int o = 0; o < outputs; o++) {
-          dyT[o][i] = dy[o];
-        }
-        hRows[i] = in[n];
+      backwardStep(t, in, dOut, dIn, b0, b1, part, dyT, hRows);
+    }
+  }
+
+  /** Step t of {@link #backward}; a method of its own so that the JIT compiles it early, as {@link CtrnnBackward}. */
+  private void backwardStep(int t, float[][] in, float[][] dOut, float @Nullable [][] dIn, int b0, int b1, int part,
+      float[][] dyT, float[][] hRows) {
+    int count = b1 - b0;
+    float[][] gw = weightGrad[part];
+    float[] gb = biasGrad[part];
+    for (int s = b0; s < b1; s++) {
+      int i = s - b0;
+      int n = t * batch + s;
+      float[] dy = dOut[n];
+      if (dIn != null) {
+        float[] di = dIn[n];
+        Arrays.fill(di, 0f);
+        Kernels.addScaledRows(di, dy, wEff, outputs, inputs);
       }
       for (int o = 0; o < outputs; o++) {
-        Kernels.addScaledRows(gw[o], dyT[o], hRows, count, inputs);
-        for (int i = 0; i < count; i++) {
-          gb[o] += dyT[o][i];
-        }
+        dyT[o][i] = dy[o];
+      }
+      hRows[i] = in[n];
+    }
+    for (int o = 0; o < outputs; o++) {
+      Kernels.addScaledRows(gw[o], dyT[o], hRows, count, inputs);
+      for (int i = 0; i < count; i++) {
+        gb[o] += dyT[o][i];
       }
     }
   }

@@ -99,12 +99,7 @@ final class Engine {
     loss.check(data, last.outputSize());
     begin(data.seqLen(), data.batchSize());
     for (int t = 0; t < steps; t++) {
-      for (int b = 0; b < batch; b++) {
-        float[] row = inRows[t * batch + b];
-        for (int i = 0; i < inputSize; i++) {
-          row[i] = data.input(t, b, i);
-        }
-      }
+      copyInputs(data, t);
     }
     double normaliser = loss.normaliser(data);
     Parallel.forEach(PARTS, part -> {
@@ -131,6 +126,19 @@ final class Engine {
       penalty += rowPenalty[n];
     }
     return new BatchResult(sum / normaliser, rateL2 > 0 ? penalty : 0, loss.metrics(data, last.output()));
+  }
+
+  /**
+   * Step t's inputs into their rows; a method of its own, called per step, so that the JIT compiles it early rather
+   * than the once-a-batch {@link #computeGradients} around it.
+   */
+  private void copyInputs(Batch data, int t) {
+    for (int b = 0; b < batch; b++) {
+      float[] row = inRows[t * batch + b];
+      for (int i = 0; i < inputSize; i++) {
+        row[i] = data.input(t, b, i);
+      }
+    }
   }
 
   private void forwardRange(int b0, int b1, boolean noise, long noiseSeed) {

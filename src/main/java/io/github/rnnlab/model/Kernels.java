@@ -9,17 +9,14 @@ package io.github.rnnlab.model;
 final class Kernels {
   private Kernels() {}
 
-  /** {@code y[:n] += Σ_k s[k] · rows[k][:n]} over {@code k < count}. */
+  /** {@code y[:n] += Σ_k s[k] · rows[k][:n]} over {@code k < count}, four rows a pass as {@link #addScaledRowsAt}. */
   static void addScaledRows(float[] y, float[] s, float[][] rows, int count, int n) {
-    int k = 0;
-    for (; k + 4 <= count; k += 4) {
-      add4(y, s[k], s[k + 1], s[k + 2], s[k + 3], rows[k], rows[k + 1], rows[k + 2], rows[k + 3], n);
-    }
-    if (k < count) {
-      int last = count - 1;
-      int k1 = Math.min(k + 1, last);
-      int k2 = Math.min(k + 2, last);
-      addTail(y, count - k, s[k], s[k1], s[k2], rows[k], rows[k1], rows[k2], n);
+    int last = count - 1;
+    for (int k = 0; k <= last; k += 4) {
+      int left = last - k;
+      float[] r0 = rows[k];
+      add4(y, s[k], left > 0 ? s[k + 1] : 0f, left > 1 ? s[k + 2] : 0f, left > 2 ? s[k + 3] : 0f, r0,
+          left > 0 ? rows[k + 1] : r0, left > 1 ? rows[k + 2] : r0, left > 2 ? rows[k + 3] : r0, n);
     }
   }
 
