@@ -113,7 +113,7 @@ final class CtrnnBackward {
         if (relu) {
           for (int j = 0; j < hidden; j++) {
             c[j] = leak * dr[j];
-            dpre[j] = a * (dr[j] * Kernels.step(p[j]));
+            dpre[j] = a * (dr[j] * Kernels.reluSlope(p[j]));
           }
         } else {
           for (int j = 0; j < hidden; j++) {

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * {@code [W_rec | W_in | b]ᵀ} gives the drive and one more the weight gradients; rates are about half exact zeros with
  * ReLU, and both products skip them. Without plasticity, {@code z[n + batch]} starts with r_t, which is both this
  * step's output and the next step's presynaptic input.
+ *
+ * <p>The fields that are not private are read by {@link CtrnnBackward}, which runs the backward pass.
  */
 final class CtrnnLayer extends Layer {
   final int inputs;

@@ -108,14 +108,14 @@ class KernelsTest {
   }
 
   @Test
-  void stepIsTheReluSlope() {
+  void reluSlopeIsOneForPositiveValuesOnly() {
     float[] on = {Float.MIN_VALUE, Float.MIN_NORMAL, 1e-30f, 0.5f, 1f, 3e38f, Float.POSITIVE_INFINITY};
     float[] off = {0f, -0f, -Float.MIN_VALUE, -1f, -3e38f, Float.NEGATIVE_INFINITY};
     for (float v : on) {
-      assertEquals(Float.floatToRawIntBits(1f), Float.floatToRawIntBits(Kernels.step(v)), "step(" + v + ")");
+      assertEquals(Float.floatToRawIntBits(1f), Float.floatToRawIntBits(Kernels.reluSlope(v)), "at " + v);
     }
     for (float v : off) {
-      assertEquals(Float.floatToRawIntBits(0f), Float.floatToRawIntBits(Kernels.step(v)), "step(" + v + ")");
+      assertEquals(Float.floatToRawIntBits(0f), Float.floatToRawIntBits(Kernels.reluSlope(v)), "at " + v);
     }
   }
 
