@@ -9,14 +9,14 @@ package io.github.rnnlab.model;
 final class Kernels {
   private Kernels() {}
 
-  /** {@code y[:n] += Σ_k s[k] · rows[k][:n]} over {@code k < count}, four rows a pass as {@link #addScaledRowsAt}. */
+  /** {@code y[:n] += Σ_k s[k] · rows[k][:n]} over {@code k < count}, four rows a pass ({@link #addPass}). */
   static void addScaledRows(float[] y, float[] s, float[][] rows, int count, int n) {
     int last = count - 1;
     for (int k = 0; k <= last; k += 4) {
-      int left = last - k;
-      float[] r0 = rows[k];
-      add4(y, s[k], left > 0 ? s[k + 1] : 0f, left > 1 ? s[k + 2] : 0f, left > 2 ? s[k + 3] : 0f, r0,
-          left > 0 ? rows[k + 1] : r0, left > 1 ? rows[k + 2] : r0, left > 2 ? rows[k + 3] : r0, n);
+      int k1 = Math.min(k + 1, last);
+      int k2 = Math.min(k + 2, last);
+      int k3 = Math.min(k + 3, last);
+      addPass(y, count - k, s[k], s[k1], s[k2], s[k3], rows[k], rows[k1], rows[k2], rows[k3], n);
     }
   }
 
@@ -41,8 +41,8 @@ final class Kernels {
   }
 
   /**
-   * {@code y[:n] += Σ_i s[sFrom + k] · rows[k][:n]} over {@code k = index[from + i]}, {@code i < m}, four rows a pass;
-   * the last pass gives absent rows weight 0, which keeps one copy of the loop for the JIT to compile.
+   * {@code y[:n] += Σ_i s[sFrom + k] · rows[k][:n]} over {@code k = index[from + i]}, {@code i < m}, four rows a pass
+   * ({@link #addPass}).
    */
   static void addScaledRowsAt(float[] y, float[] s, int sFrom, float[][] rows, int[] index, int from, int m, int n) {
     int last = from + m - 1;
@@ -51,11 +51,8 @@ final class Kernels {
       int k1 = index[Math.min(i + 1, last)];
       int k2 = index[Math.min(i + 2, last)];
       int k3 = index[Math.min(i + 3, last)];
-      int left = last - i;
-      float[] r0 = rows[k0];
-      add4(y, s[sFrom + k0], left > 0 ? s[sFrom + k1] : 0f, left > 1 ? s[sFrom + k2] : 0f,
-          left > 2 ? s[sFrom + k3] : 0f, r0, left > 0 ? rows[k1] : r0, left > 1 ? rows[k2] : r0,
-          left > 2 ? rows[k3] : r0, n);
+      addPass(y, last + 1 - i, s[sFrom + k0], s[sFrom + k1], s[sFrom + k2], s[sFrom + k3], rows[k0], rows[k1],
+          rows[k2], rows[k3], n);
     }
   }
 
@@ -112,15 +109,20 @@ final class Kernels {
       int k2 = Math.min(k + 2, last);
       for (int b = 0; b < count; b++) {
         float[] s = ss[b];
-        addTail(ys[b], kCount - k, s[k], s[k1], s[k2], rows[k], rows[k1], rows[k2], n);
+        addPass(ys[b], kCount - k, s[k], s[k1], s[k2], 0f, rows[k], rows[k1], rows[k2], rows[k], n);
       }
     }
   }
 
-  /** Adds the last one to three rows in one pass over {@code y}; absent rows repeat {@code r0} with weight 0. */
-  private static void addTail(float[] y, int left, float s0, float s1, float s2, float[] r0, float[] r1, float[] r2,
-      int n) {
-    add4(y, s0, left > 1 ? s1 : 0f, left > 2 ? s2 : 0f, 0f, r0, left > 1 ? r1 : r0, left > 2 ? r2 : r0, r0, n);
+  /**
+   * Adds one pass of {@code present} rows, at most four, to {@code y}: rows past the present ones (repeats of present
+   * ones, so that callers index within bounds) count with weight 0 and read {@code r0}. A short last pass so costs a
+   * full pass but keeps each kernel one loop for the JIT to compile, and the sums' order is that of full passes.
+   */
+  private static void addPass(float[] y, int present, float s0, float s1, float s2, float s3, float[] r0, float[] r1,
+      float[] r2, float[] r3, int n) {
+    add4(y, s0, present > 1 ? s1 : 0f, present > 2 ? s2 : 0f, present > 3 ? s3 : 0f, r0, present > 1 ? r1 : r0,
+        present > 2 ? r2 : r0, present > 3 ? r3 : r0, n);
   }
 
   private static void add4(float[] y, float s0, float s1, float s2, float s3, float[] x0, float[] x1, float[] x2,
