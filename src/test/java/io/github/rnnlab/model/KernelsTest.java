@@ -2,6 +2,7 @@ package io.github.rnnlab.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,31 @@ class KernelsTest {
   }
 
   @Test
+  void addScaledRowsSparseSkipsExactlyTheZeroTerms() {
+    int count = 19;
+    int n = 21;
+    float[][] rows = matrix(count, n, false);
+    float[] s = vector(count, true);
+    s[3] = -0f;
+    s[5] = Float.NaN;
+    s[6] = Float.MIN_VALUE;
+    s[7] = -Float.MIN_VALUE;
+    int[] listed = new int[count];
+    int m = 0;
+    for (int k = 0; k < count; k++) {
+      if (s[k] != 0f) {
+        listed[m++] = k;
+      }
+    }
+    float[] y = vector(n, false);
+    float[] expected = y.clone();
+    Kernels.addScaledRowsAt(expected, s, rows, listed, m, n);
+    Kernels.addScaledRowsSparse(y, s, rows, count, n, new int[count]);
+    assertArrayEquals(expected, y);
+    assertTrue(Float.isNaN(y[0]), "a NaN term is not skipped");
+  }
+
+  @Test
   void nonZerosListsActiveUnitsAndTransposes() {
     int width = 5;
     int units = 23;
@@ -85,6 +111,7 @@ class KernelsTest {
     int[] active = new int[units];
     float[][] v = matrix(width, units, true);
     v[2][4] = -0f;
+    v[1][3] = Float.NaN;
     for (int column = 0; column < width; column++) {
       int live = Kernels.nonZeros(v[column], active, columns, lists, counts, column, width);
       int expected = 0;
