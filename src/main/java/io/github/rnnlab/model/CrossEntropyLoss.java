@@ -102,6 +102,7 @@ final class CrossEntropyLoss extends Loss {
     }
   }
 
+  @Override
   Map<String, Double> metrics(Batch batch, float[][] y) {
     int size = batch.batchSize();
     int scored = 0;

@@ -125,9 +125,7 @@ final class CtrnnBackward {
       case OUTSIDE -> {
         float[] h = cell.state[n + cell.batch];
         for (int j = 0; j < hidden; j++) {
-          float ds = relu
-              ? Float.intBitsToFloat(Float.floatToRawIntBits(dr[j]) & (Float.floatToRawIntBits(h[j]) > 0 ? -1 : 0))
-              : activation.slopeFloat(h[j]) * dr[j];
+          float ds = (relu ? Kernels.reluSlope(h[j]) : activation.slopeFloat(h[j])) * dr[j];
           c[j] = leak * ds;
           dpre[j] = a * ds;
         }
