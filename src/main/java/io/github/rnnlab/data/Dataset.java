@@ -1,6 +1,7 @@
 package io.github.rnnlab.data;
 
 import io.github.rnnlab.internal.Checks;
+import io.github.rnnlab.internal.Parallel;
 import io.github.rnnlab.task.Task;
 import io.github.rnnlab.task.Trial;
 import io.github.rnnlab.task.TrialStream;
@@ -54,6 +55,7 @@ public final class Dataset implements BatchSource {
     this.columns = new TrialStream[batchSize];
     for (int b = 0; b < batchSize; b++) {
       columns[b] = task.trials(seeds.nextLong());
+      cacheTrials.add(new ArrayList<>());
     }
     this.labels = task.hasLabels();
     this.targetSize = labels ? 1 : task.outputSize();
@@ -197,24 +199,40 @@ public final class Dataset implements BatchSource {
     return new Batch(seqLen, batchSize, nIn, inputs, targetLabels, targetValues, weights, trials);
   }
 
+  /**
+   * Fresh trials into every column's cache. The columns are independent streams, so they are drawn on all cores; each
+   * column's trials and cache are the same whatever the number of threads.
+   */
   private void refill() {
-    weighted = false;
-    cacheTrials.clear();
-    for (int b = 0; b < batchSize; b++) {
-      List<BatchTrial> column = new ArrayList<>();
-      cacheTrials.add(column);
-      int t = 0;
-      while (t < cacheLen) {
-        Trial trial = columns[b].next();
-        column.add(new BatchTrial(b, t, trial));
-        weighted |= trial.hasWeights();
-        int n = Math.min(trial.steps(), cacheLen - t);
-        for (int s = 0; s < n; s++, t++) {
-          cacheStep(trial, s, b, t);
-        }
+    boolean[] columnWeighted = new boolean[batchSize];
+    Parallel.forRange(batchSize, (b0, b1) -> {
+      for (int b = b0; b < b1; b++) {
+        columnWeighted[b] = refillColumn(b);
       }
+    });
+    weighted = false;
+    for (boolean w : columnWeighted) {
+      weighted |= w;
     }
     start = 0;
+  }
+
+  /** Fresh trials into column b's cache and trial list; whether any of them carries loss weights. */
+  private boolean refillColumn(int b) {
+    List<BatchTrial> column = cacheTrials.get(b);
+    column.clear();
+    boolean anyWeights = false;
+    int t = 0;
+    while (t < cacheLen) {
+      Trial trial = columns[b].next();
+      column.add(new BatchTrial(b, t, trial));
+      anyWeights |= trial.hasWeights();
+      int n = Math.min(trial.steps(), cacheLen - t);
+      for (int s = 0; s < n; s++, t++) {
+        cacheStep(trial, s, b, t);
+      }
+    }
+    return anyWeights;
   }
 
   /*

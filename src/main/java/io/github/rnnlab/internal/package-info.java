@@ -1,5 +1,5 @@
 /**
- * Helpers shared by rnnlab's packages (argument checks). Not part of the public API: it may change without notice.
+ * Helpers shared by rnnlab's packages (argument checks, work spread over the cores). Not part of the public API: it may change without notice.
  */
 @NullMarked
 package io.github.rnnlab.internal;

@@ -1,6 +1,7 @@
 package io.github.rnnlab.model;
 
 import io.github.rnnlab.data.Batch;
+import io.github.rnnlab.internal.Parallel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

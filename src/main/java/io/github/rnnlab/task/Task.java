@@ -10,7 +10,8 @@ import java.util.random.RandomGenerator;
 /**
  * A cognitive task in trials, modelled on neurogym's {@code TrialEnv}: named periods with durations in ms quantised
  * to the time step, named input channels, a target label per step and variables per trial. A task is an immutable
- * description; {@link #trials(long)} gives a seeded stream of its trials.
+ * description; {@link #trials(long)} gives a seeded stream of its trials. A {@link io.github.rnnlab.data.Dataset}
+ * draws its columns' streams on several threads at once, so a task keeps no state outside its streams.
  */
 public interface Task {
 

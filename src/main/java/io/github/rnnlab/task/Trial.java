@@ -147,7 +147,7 @@ public final class Trial {
    */
   Trial withRuleInputs(int extra, int on) {
     int n = inputSize();
-    float[][] wider = new float[inputs.length][n + extra];
+    float[][] wider = TrialBuilder.rows(inputs.length, n + extra);
     for (int t = 0; t < inputs.length; t++) {
       System.arraycopy(inputs[t], 0, wider[t], 0, n);
       wider[t][n + on] = 1f;

@@ -1,4 +1,4 @@
-package io.github.rnnlab.model;
+package io.github.rnnlab.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +9,9 @@ import java.util.concurrent.Future;
 
 /**
  * Runs independent index ranges on all cores. Callers split work so that every index is computed the same way
- * whatever the number of threads, which keeps results bit-identical across machines.
+ * whatever the number of threads, which keeps results bit-identical across machines. Internal.
  */
-final class Parallel {
+public final class Parallel {
   private static final int THREADS = Runtime.getRuntime().availableProcessors();
   private static final ExecutorService POOL = Executors.newFixedThreadPool(Math.max(1, THREADS - 1), r -> {
     Thread t = new Thread(r, "rnnlab-worker");
@@ -19,24 +19,26 @@ final class Parallel {
     return t;
   });
 
-  interface PartBody {
+  /** The work of one part. */
+  public interface PartBody {
     void run(int part);
   }
 
-  interface RangeBody {
+  /** The work of one contiguous range {@code [from, to)}. */
+  public interface RangeBody {
     void run(int from, int to);
   }
 
   private Parallel() {}
 
   /** Runs {@code body} over contiguous parts of {@code [0, n)}, one part per core. */
-  static void forRange(int n, RangeBody body) {
+  public static void forRange(int n, RangeBody body) {
     int parts = Math.max(1, Math.min(THREADS, n));
     forEach(parts, p -> body.run((int) ((long) n * p / parts), (int) ((long) n * (p + 1) / parts)));
   }
 
   /** Runs {@code body} for every part in {@code [0, parts)}, spread over the cores; part 0 on the calling thread. */
-  static void forEach(int parts, PartBody body) {
+  public static void forEach(int parts, PartBody body) {
     int threads = Math.min(THREADS, parts);
     if (threads <= 1) {
       for (int p = 0; p < parts; p++) {
