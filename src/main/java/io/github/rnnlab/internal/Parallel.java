@@ -1,23 +1,28 @@
 package io.github.rnnlab.internal;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs independent index ranges on all cores. Callers split work so that every index is computed the same way
  * whatever the number of threads, which keeps results bit-identical across machines. Internal.
+ *
+ * <p>A training step hands work to the other cores once and waits for it once, about every two milliseconds. With a
+ * thread pool's queue, both hand-overs went through the operating system: the worker started 50 µs late and the
+ * caller woke 90 µs after the worker had finished, some 8% of a tutorial step. So the workers and the waiting caller
+ * spin for up to {@link #SPIN_NANOS} before they sleep, as OpenMP's threads do: between the steps of a training,
+ * which come sooner than that, no one sleeps. While one caller uses the workers, another (a sweep's parallel runs)
+ * runs its parts on its own thread, which gives the same results.
  */
 public final class Parallel {
   private static final int THREADS = Runtime.getRuntime().availableProcessors();
-  private static final ExecutorService POOL = Executors.newFixedThreadPool(Math.max(1, THREADS - 1), r -> {
-    Thread t = new Thread(r, "rnnlab-worker");
-    t.setDaemon(true);
-    return t;
-  });
+  /** How long a worker waits for work, and a caller for its workers, before sleeping: about a training step. */
+  private static final long SPIN_NANOS = 2_000_000;
+  private static final AtomicBoolean BUSY = new AtomicBoolean();
+  private static final Worker[] WORKERS = startWorkers(THREADS - 1);
 
   /** The work of one part. */
   public interface PartBody {
@@ -37,43 +42,136 @@ public final class Parallel {
     forEach(parts, p -> body.run((int) ((long) n * p / parts), (int) ((long) n * (p + 1) / parts)));
   }
 
-  /** Runs {@code body} for every part in {@code [0, parts)}, spread over the cores; part 0 on the calling thread. */
+  /**
+   * Runs {@code body} for every part in {@code [0, parts)}, spread over the cores; part 0 on the calling thread. Returns
+   * when every part is done; then throws the first part's failure, if any failed.
+   */
   public static void forEach(int parts, PartBody body) {
     int threads = Math.min(THREADS, parts);
-    if (threads <= 1) {
-      for (int p = 0; p < parts; p++) {
-        body.run(p);
-      }
+    if (threads <= 1 || !BUSY.compareAndSet(false, true)) {
+      runParts(body, 0, 1, parts);
       return;
     }
-    List<Future<?>> futures = new ArrayList<>(threads - 1);
-    for (int t = 1; t < threads; t++) {
-      int thread = t;
-      futures.add(POOL.submit(() -> runParts(body, thread, threads, parts)));
-    }
-    runParts(body, 0, threads, parts);
+    Job job;
     try {
-      for (Future<?> f : futures) {
-        f.get();
+      job = new Job(body, threads, parts);
+      for (int t = 1; t < threads; t++) {
+        WORKERS[t - 1].give(job);
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException re) {
-        throw re;
+      try {
+        runParts(body, 0, threads, parts);
+      } catch (RuntimeException | Error e) {
+        job.fail(0, e);
       }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
+      job.await();
+    } finally {
+      BUSY.set(false);
     }
+    job.rethrow();
   }
 
   private static void runParts(PartBody body, int thread, int threads, int parts) {
     for (int p = thread; p < parts; p += threads) {
       body.run(p);
+    }
+  }
+
+  private static Worker[] startWorkers(int count) {
+    Worker[] workers = new Worker[Math.max(0, count)];
+    for (int i = 0; i < workers.length; i++) {
+      workers[i] = new Worker(i + 1);
+      workers[i].start();
+    }
+    return workers;
+  }
+
+  /** Spins while {@code waiting} holds, for up to {@link #SPIN_NANOS}, then sleeps until it no longer does. */
+  private static void awaitWhile(BooleanSupplier waiting) {
+    long start = System.nanoTime();
+    while (waiting.getAsBoolean()) {
+      if (System.nanoTime() - start < SPIN_NANOS) {
+        Thread.yield();
+      } else {
+        LockSupport.park();
+      }
+    }
+  }
+
+  /** One call's parts: who runs them, how many threads are still at work, and the first failure by thread. */
+  private static final class Job {
+    private final PartBody body;
+    private final int threads;
+    private final int parts;
+    private final Thread caller = Thread.currentThread();
+    private final AtomicInteger working;
+    private final @Nullable Throwable[] failures;
+
+    Job(PartBody body, int threads, int parts) {
+      this.body = body;
+      this.threads = threads;
+      this.parts = parts;
+      this.working = new AtomicInteger(threads - 1);
+      this.failures = new Throwable[threads];
+    }
+
+    void run(int thread) {
+      try {
+        runParts(body, thread, threads, parts);
+      } catch (RuntimeException | Error e) {
+        fail(thread, e);
+      }
+      if (working.decrementAndGet() == 0) {
+        LockSupport.unpark(caller);
+      }
+    }
+
+    void fail(int thread, Throwable e) {
+      failures[thread] = e;
+    }
+
+    /** Waits for the workers; their writes, failures included, are visible to the caller afterwards. */
+    void await() {
+      awaitWhile(() -> working.get() > 0);
+    }
+
+    void rethrow() {
+      for (Throwable e : failures) {
+        if (e instanceof RuntimeException re) {
+          throw re;
+        }
+        if (e instanceof Error err) {
+          throw err;
+        }
+      }
+    }
+  }
+
+  /** A daemon thread that runs the parts of its index of every job it is given. */
+  private static final class Worker extends Thread {
+    private final int index;
+    private volatile @Nullable Job job;
+
+    Worker(int index) {
+      super("rnnlab-worker-" + index);
+      this.index = index;
+      setDaemon(true);
+    }
+
+    void give(Job next) {
+      job = next;
+      LockSupport.unpark(this);
+    }
+
+    @Override
+    public void run() {
+      while (true) {
+        awaitWhile(() -> job == null);
+        Job next = job;
+        if (next != null) {
+          job = null;
+          next.run(index);
+        }
+      }
     }
   }
 }
