@@ -13,9 +13,11 @@ import org.jspecify.annotations.Nullable;
  * <p>A training step hands work to the other cores once and waits for it once, about every two milliseconds. With a
  * thread pool's queue, both hand-overs went through the operating system: the worker started 50 µs late and the
  * caller woke 90 µs after the worker had finished, some 8% of a tutorial step. So the workers and the waiting caller
- * spin for up to {@link #SPIN_NANOS} before they sleep, as OpenMP's threads do: between the steps of a training,
- * which come sooner than that, no one sleeps. While one caller uses the workers, another (a sweep's parallel runs)
- * runs its parts on its own thread, which gives the same results.
+ * keep checking for up to {@link #SPIN_NANOS} before they sleep, as OpenMP's threads do: between the steps of a
+ * training, which come sooner than that, no one sleeps. They yield while they check, which leaves the cores to the
+ * JIT's compiler threads during warm-up (a busy spin cost 0.2 s of a tutorial run there). While one caller uses the
+ * workers, another (a sweep's parallel runs, or a part that calls this class) runs its parts on its own thread, which
+ * gives the same results.
  */
 public final class Parallel {
   private static final int THREADS = Runtime.getRuntime().availableProcessors();
@@ -85,7 +87,7 @@ public final class Parallel {
     return workers;
   }
 
-  /** Spins while {@code waiting} holds, for up to {@link #SPIN_NANOS}, then sleeps until it no longer does. */
+  /** Yields while {@code waiting} holds, for up to {@link #SPIN_NANOS}, then sleeps until it no longer does. */
   private static void awaitWhile(BooleanSupplier waiting) {
     long start = System.nanoTime();
     while (waiting.getAsBoolean()) {
