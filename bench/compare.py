@@ -4,10 +4,11 @@
 Rounds are interleaved: in each round every case runs once in each implementation, each in a fresh process (a fresh
 JVM for rnnlab, so JIT warm-up is included as a user meets it; batch generation is included everywhere). Prints each
 run, then per case the median seconds of every implementation and the ratios, which are what to compare across
-machines (absolute times are not).
+machines (absolute times are not). Last, bench/floor.py times each case's matrix products alone in OpenBLAS (what
+NumPy uses) on both cores: the time no implementation of the same arithmetic goes below on this machine.
 
   /usr/bin/python3 bench/compare.py --rounds 5                       # ctrnn (with NumPy), ei, stp, lstm, gru
-  /usr/bin/python3 bench/compare.py --rounds 3 --cases ctrnn
+  /usr/bin/python3 bench/compare.py --rounds 3 --cases ctrnn --no-floor
 """
 import argparse
 import json
@@ -28,6 +29,7 @@ def parse():
     p.add_argument("--cases", default="ctrnn,ei,stp,lstm,gru")
     p.add_argument("--java", default=os.path.join(os.environ.get("JAVA_HOME", "/usr"), "bin", "java"))
     p.add_argument("--threads", type=int, default=1, help="threads for PyTorch and NumPy (1 is their fastest here)")
+    p.add_argument("--no-floor", action="store_true", help="skip bench/floor.py (the products alone in OpenBLAS)")
     return p.parse_args()
 
 
@@ -69,6 +71,13 @@ def main():
                 times.setdefault((case, impl), []).append(seconds)
                 print(f"round {r} {case:6s} {impl:8s} {seconds:8.3f} s  (mean loss of the last 100 steps {loss:.4f})",
                       flush=True)
+    floors = {}
+    if not args.no_floor:
+        print()
+        out = subprocess.run([sys.executable, os.path.join(HERE, "floor.py"), "--cases", args.cases],
+                             capture_output=True, text=True, check=True).stdout.strip().splitlines()
+        print("\n".join(out[:-1]))
+        floors = json.loads(out[-1])
     print(f"\nmedians over {args.rounds} interleaved rounds, 1000 training steps each (java: {args.java}):")
     for case in cases:
         ours = statistics.median(times[(case, "rnnlab")])
@@ -77,6 +86,9 @@ def main():
             if (case, impl) in times:
                 theirs = statistics.median(times[(case, impl)])
                 line += f"   {impl} {theirs:7.3f} s ({theirs / ours:4.1f}x)"
+        if case in floors:
+            floor = floors[case]["floor_seconds_per_1000_steps"]
+            line += f"   products alone in OpenBLAS {floor:5.2f} s (PyTorch / floor {statistics.median(times[(case, 'pytorch')]) / floor:4.1f}x)"
         print(line)
 
 
