@@ -88,7 +88,8 @@ def main():
                 line += f"   {impl} {theirs:7.3f} s ({theirs / ours:4.1f}x)"
         if case in floors:
             floor = floors[case]["floor_seconds_per_1000_steps"]
-            line += f"   products alone in OpenBLAS {floor:5.2f} s (PyTorch / floor {statistics.median(times[(case, 'pytorch')]) / floor:4.1f}x)"
+            pytorch = statistics.median(times[(case, "pytorch")])
+            line += f"   products alone in OpenBLAS {floor:5.2f} s (PyTorch / floor {pytorch / floor:4.1f}x)"
         print(line)
 
 

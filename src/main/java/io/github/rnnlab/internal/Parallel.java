@@ -46,7 +46,7 @@ public final class Parallel {
 
   /**
    * Runs {@code body} for every part in {@code [0, parts)}, spread over the cores; part 0 on the calling thread. Returns
-   * when every part is done; then throws the first part's failure, if any failed.
+   * once no part is running; if parts failed, then throws the failure of the lowest-numbered thread (0 the caller).
    */
   public static void forEach(int parts, PartBody body) {
     int threads = Math.min(THREADS, parts);

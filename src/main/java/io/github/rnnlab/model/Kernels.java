@@ -26,13 +26,18 @@ final class Kernels {
    * work.
    */
   static void addScaledRowsSparse(float[] y, float[] s, float[][] rows, int count, int n, int[] index) {
+    addScaledRowsAt(y, s, rows, index, listNonZeros(s, count, index), n);
+  }
+
+  /** Lists in {@code index} the k < count with {@code v[k] != 0} (NaN included), in order, and returns how many. */
+  private static int listNonZeros(float[] v, int count, int[] index) {
     int m = 0;
     for (int k = 0; k < count; k++) {
-      // Branch-free: whether s[k] is zero is a coin flip for ReLU units, which a branch would mispredict.
+      // Branch-free: whether v[k] is zero is a coin flip for ReLU units, which a branch would mispredict.
       index[m] = k;
-      m += nonZero(s[k]);
+      m += nonZero(v[k]);
     }
-    addScaledRowsAt(y, s, rows, index, m, n);
+    return m;
   }
 
   /** {@code y[:n] += Σ_i s[k] · rows[k][:n]} over {@code k = index[i]}, {@code i < m}. */
@@ -60,16 +65,12 @@ final class Kernels {
    * Lists in {@code active} the j with {@code v[j] != 0}, in order, and returns how many. For each of them also
    * copies {@code v[j]} into column {@code column} of {@code columns}, a flat (j, column) matrix with {@code width}
    * columns, and appends {@code column} to row j of {@code lists} (same shape), {@code counts[j]} counting them: row j
-   * then lists, in order, the columns where j is active, and holds their values. The list comes first, in a loop of
-   * one store per value; the copies then touch only the active units, about half (a fifth faster than copying every
-   * value and its list entry in the same loop).
+   * then lists, in order, the columns where j is active, and holds their values. The list comes first; the copies
+   * then touch only the active units, about half (a compiled tutorial step about 6% faster than copying every value
+   * and its list entry in the loop that lists them).
    */
   static int nonZeros(float[] v, int[] active, float[] columns, int[] lists, int[] counts, int column, int width) {
-    int live = 0;
-    for (int j = 0; j < v.length; j++) {
-      active[live] = j;
-      live += nonZero(v[j]);
-    }
+    int live = listNonZeros(v, v.length, active);
     for (int i = 0; i < live; i++) {
       int j = active[i];
       int row = j * width;
